@@ -1,0 +1,36 @@
+# Reading the Raids: two commands do all the set-up.
+#   make lab   - create .venv if missing, install the pinned set, open JupyterLab on notebooks/
+#   make test  - the same set-up, then unit tests and every notebook under nbval
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed-stamp
+PYTEST_ARGS ?=
+
+.PHONY: help setup lab test html bench clean
+
+help:
+	@echo "make lab    open JupyterLab on notebooks/ (sets up .venv first)"
+	@echo "make test   unit tests and notebook checks (sets up .venv first)"
+
+# Re-install only when the dependency lists change.
+$(STAMP): pyproject.toml constraints.txt
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e .
+	@touch $(STAMP)
+
+setup: $(STAMP)
+
+lab: setup
+	@echo ""
+	@echo "Starting JupyterLab on notebooks/ ..."
+	@echo "  Open the http://127.0.0.1:8888/lab?token=... address printed below in your browser."
+	@echo "  Stop the lab with Ctrl-C in this terminal (press it twice), or File > Shut Down in the lab."
+	@echo ""
+	$(BIN)/jupyter lab --notebook-dir=notebooks --ServerApp.ip=127.0.0.1
+
+test: setup
+	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg $(PYTEST_ARGS)
+
+clean:
+	rm -rf $(VENV) build test-output .pytest_cache

@@ -1,0 +1,218 @@
+"""Load a folder of plain-text articles into tidy DataFrames.
+
+``load_corpus`` runs the pipeline read -> segment -> paragraphs -> sentences ->
+metadata and returns a :class:`Corpus`. Offsets in every table index the raw
+text as read (``newline=''``), so ``corpus.texts[article_id][start:end]`` is the span.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from kit.manifest import METADATA_FIELDS, parse_iso_date, read_manifest
+from kit.metadata import OutletTable, infer_metadata, load_outlets
+from kit.paragraphs import paragraph_sentences, paragraph_spans
+from kit.reading import MANIFEST_NAME, Problem, read_text, list_folder
+from kit.segment import SegmentRules, segment
+from kit.text import count_words
+
+SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+
+ARTICLE_COLUMNS = [
+    "article_id", "file", "label", "title", "outlet", "outlet_evidence", "wire_agency", "byline",
+    "published", "published_evidence", "url", "event", "n_words", "sha256", "encoding",
+    "title_evidence", "byline_evidence", "wire_agency_evidence", "url_evidence", "event_evidence",
+    "metadata_from",
+]
+BLOCK_COLUMNS = ["article_id", "block_id", "kind", "text", "start", "end", "line", "rule"]
+PARAGRAPH_COLUMNS = ["article_id", "paragraph_id", "text", "start", "end", "joined"]
+SENTENCE_COLUMNS = ["article_id", "paragraph_id", "sentence_id", "text", "start", "end"]
+PROBLEM_COLUMNS = ["file", "problem", "detail", "severity"]
+# Problems of these severities make `strict=True` raise and `kit check` exit 1;
+# 'info' rows only record files that are not articles (a README, a subfolder).
+FAILING_SEVERITIES = ("error", "warning")
+
+
+class CorpusProblemsError(ValueError):
+    """Raised by ``load_corpus(strict=True)``; lists every problem found."""
+
+    def __init__(self, folder: Path, problems: pd.DataFrame):
+        self.problems = problems
+        lines = [f"{row.file}: {row.problem} ({row.severity}): {row.detail}"
+                 for row in problems.itertuples()]
+        super().__init__(f"{len(lines)} problem(s) in {folder}:\n  " + "\n  ".join(lines))
+
+
+@dataclass
+class Corpus:
+    """The articles of one folder as tidy tables, plus the raw texts they point into."""
+
+    folder: Path
+    articles: pd.DataFrame
+    blocks: pd.DataFrame
+    paragraphs: pd.DataFrame
+    sentences: pd.DataFrame
+    problems: pd.DataFrame
+    texts: dict[str, str] = field(repr=False)
+
+    def __repr__(self) -> str:
+        failing = self.problems["severity"].isin(FAILING_SEVERITIES).sum()
+        return (f"<Corpus {self.folder.name}/: {len(self.articles)} articles, "
+                f"{len(self.sentences)} sentences, {failing} problems>")
+
+    def span(self, article_id: str, start: int, end: int) -> str:
+        """Return the raw text of ``article_id`` between two offsets."""
+        return self.texts[article_id][start:end]
+
+    def body_text(self, article_id: str) -> str:
+        """Return the article's body paragraphs joined by blank lines (for reading, not offsets)."""
+        rows = self.paragraphs[self.paragraphs["article_id"] == article_id]
+        return "\n\n".join(rows["text"])
+
+
+@dataclass(frozen=True)
+class _Rules:
+    segment: SegmentRules
+    outlets: OutletTable
+
+    @classmethod
+    def load(cls) -> "_Rules":
+        return cls(SegmentRules.load(), load_outlets())
+
+
+def _frame(rows: list[dict[str, object]], columns: list[str]) -> pd.DataFrame:
+    frame = pd.DataFrame(rows, columns=columns)
+    return frame.reset_index(drop=True)
+
+
+def _input_files(folder: Path, manifest: dict[str, dict[str, str]]) -> tuple[list[str], list[Problem]]:
+    """Return the files to read (folder .txt files, then manifest-only entries) and problems."""
+    names, problems = list_folder(folder)
+    listed = set(names)
+    for name in manifest:
+        if name in listed:
+            continue
+        if (folder / name).is_file():
+            names.append(name)
+            problems = [p for p in problems if p.file != name]
+        else:
+            problems.append(Problem(name, "missing_file",
+                                    f"{MANIFEST_NAME} lists this file but it is not in the folder",
+                                    "error"))
+    return names, problems
+
+
+def _article_metadata(name: str, raw: str, blocks: list[dict[str, object]],
+                      manifest_row: dict[str, str] | None, rules: _Rules,
+                      problems: list[Problem]) -> dict[str, str]:
+    """Return metadata: the manifest's columns where it has them, inferred ones elsewhere."""
+    inferred = infer_metadata(raw, blocks, rules.outlets)
+    result = dict(inferred)
+    taken = []
+    for key in METADATA_FIELDS:
+        if manifest_row is None or key not in manifest_row:
+            continue
+        value = manifest_row[key]
+        if key == "published" and value and parse_iso_date(value) is None:
+            problems.append(Problem(name, "bad_date",
+                                    f"manifest published '{value}' is not a YYYY-MM-DD date; "
+                                    "the date is inferred from the text instead"))
+            continue
+        result[key] = value
+        result[f"{key}_evidence"] = "manifest: " + (manifest_row.get(f"{key}_evidence")
+                                                    or "curated value, no evidence given")
+        taken.append(key)
+    result["label"] = (manifest_row or {}).get("label") or result["outlet"] or (
+        f"{result['wire_agency']} copy" if result["wire_agency"] else "")
+    result["metadata_from"] = ("manifest: " + ", ".join(taken)) if taken else "text only"
+    return result
+
+
+def load_corpus(path: str | Path | None = None, *, strict: bool = False) -> Corpus:
+    """Return the corpus of the ``.txt`` articles in ``path`` (the bundled seeds when None).
+
+    Every input file ends up in ``articles`` or ``problems`` (often both, with a
+    warning). With ``strict=True`` any error or warning raises
+    :class:`CorpusProblemsError` listing them all. A missing folder raises
+    ``FileNotFoundError``. Files are only read, never written.
+    """
+    folder = Path(path) if path is not None else SEEDS_DIR
+    if not folder.exists():
+        raise FileNotFoundError(f"corpus folder not found: {folder}")
+    if not folder.is_dir():
+        raise NotADirectoryError(f"not a folder: {folder} (give the folder that holds the .txt files)")
+    rules = _Rules.load()
+    manifest, _, problems = read_manifest(folder)
+    names, more_problems = _input_files(folder, manifest)
+    problems += more_problems
+
+    articles, blocks, paragraphs, sentences = [], [], [], []
+    texts: dict[str, str] = {}
+    seen_hashes: dict[str, str] = {}
+    for name in names:
+        data, decoded = read_text(folder / name, name)
+        problems += decoded.problems
+        if data is None or decoded.text is None:
+            continue
+        digest = hashlib.sha256(data).hexdigest()
+        if digest in seen_hashes:
+            problems.append(Problem(name, "duplicate_file",
+                                    f"same bytes as {seen_hashes[digest]}; not loaded twice", "error"))
+            continue
+        seen_hashes[digest] = name
+        row = manifest.get(name)
+        article_id = (row or {}).get("article_id") or Path(name).stem
+        if article_id in texts:
+            problems.append(Problem(name, "duplicate_article_id",
+                                    f"article_id '{article_id}' is already used; not loaded", "error"))
+            continue
+        raw = decoded.text
+        texts[article_id] = raw
+        if manifest and row is None:
+            problems.append(Problem(name, "not_in_manifest",
+                                    f"not listed in {MANIFEST_NAME}: metadata inferred from the text"))
+        if row and row.get("sha256") and row["sha256"].lower() != digest:
+            problems.append(Problem(name, "sha256_mismatch",
+                                    "the file's bytes differ from the manifest's sha256: "
+                                    "it changed since it was curated"))
+
+        article_blocks = segment(raw, rules.segment)
+        for block in article_blocks:
+            blocks.append({"article_id": article_id, **block, "block_id": int(block["block_id"]) + 1})
+        n_words = sentence_id = 0
+        spans = paragraph_spans(raw, article_blocks)
+        if not spans:
+            problems.append(Problem(name, "no_body_text",
+                                    "no paragraph of prose was found; analyses will find nothing here"))
+        for paragraph_id, (start, end, joined) in enumerate(spans, start=1):
+            paragraphs.append({"article_id": article_id, "paragraph_id": paragraph_id,
+                               "text": raw[start:end], "start": start, "end": end, "joined": joined})
+            n_words += count_words(raw[start:end])
+            for s_start, s_end in paragraph_sentences(raw, start, end, rules.segment.text):
+                sentence_id += 1
+                sentences.append({"article_id": article_id, "paragraph_id": paragraph_id,
+                                  "sentence_id": sentence_id, "text": raw[s_start:s_end],
+                                  "start": s_start, "end": s_end})
+        metadata = _article_metadata(name, raw, article_blocks, row, rules, problems)
+        articles.append({**metadata, "article_id": article_id, "file": name, "n_words": n_words,
+                         "sha256": digest, "encoding": decoded.encoding})
+        if not metadata["label"]:
+            articles[-1]["label"] = article_id
+
+    corpus = Corpus(
+        folder=folder,
+        articles=_frame(articles, ARTICLE_COLUMNS),
+        blocks=_frame(blocks, BLOCK_COLUMNS),
+        paragraphs=_frame(paragraphs, PARAGRAPH_COLUMNS),
+        sentences=_frame(sentences, SENTENCE_COLUMNS),
+        problems=_frame([p.as_row() for p in problems], PROBLEM_COLUMNS),
+        texts=texts,
+    )
+    failing = corpus.problems[corpus.problems["severity"].isin(FAILING_SEVERITIES)]
+    if strict and not failing.empty:
+        raise CorpusProblemsError(folder, failing)
+    return corpus
