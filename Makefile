@@ -6,6 +6,8 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
+# Jupyter refuses to run as root unless told; containers and some lab machines run as root.
+ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 
 .PHONY: help setup lab test html bench clean
 
@@ -27,7 +29,7 @@ lab: setup
 	@echo "  Open the http://127.0.0.1:8888/lab?token=... address printed below in your browser."
 	@echo "  Stop the lab with Ctrl-C in this terminal (press it twice), or File > Shut Down in the lab."
 	@echo ""
-	$(BIN)/jupyter lab --notebook-dir=notebooks --ServerApp.ip=127.0.0.1
+	$(BIN)/jupyter lab --notebook-dir=notebooks --ServerApp.ip=127.0.0.1 $(ROOT_FLAG)
 
 test: setup
 	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg $(PYTEST_ARGS)
