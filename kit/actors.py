@@ -1,0 +1,126 @@
+"""Actors, roles and affiliations from ``kit/data``, and finding their mentions in text.
+
+A mention is an alias of ``actors.csv`` found in the text, with its offsets. Aliases
+match whole words; an all-capital alias of up to four letters (US, FSB, RVC) matches
+only in capitals, so "US" never matches "us"; the longest alias wins.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from kit.wordlists import read_rows, split_values
+
+SPEAKER_GROUPS = (
+    "russian_government", "ukrainian_government", "rvc", "legion", "siberian_battalion",
+    "analyst_expert", "media", "western_government", "other", "anonymous",
+)
+_CASE_SENSITIVE_MAX_LEN = 4
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One row of ``actors.csv`` (or an outlet from ``outlets.csv``, as a media actor)."""
+
+    canonical: str
+    group: str
+    type: str  # person | armed_group | organisation | government | place_metonym | media
+    speaks_as: str = ""  # the body that speaks for this actor, if another
+
+
+@dataclass(frozen=True)
+class Mention:
+    """An alias of an actor found in text."""
+
+    start: int
+    end: int
+    surface: str
+    actor: Actor
+
+
+def _alias_pattern(aliases: list[str]) -> re.Pattern[str]:
+    """Return one regex matching any alias as whole words, longest first."""
+    parts = []
+    for alias in sorted(set(aliases), key=len, reverse=True):
+        body = re.escape(alias).replace(r"\ ", r"\s+")
+        if alias.isupper() and len(alias.replace(".", "")) <= _CASE_SENSITIVE_MAX_LEN:
+            parts.append(f"(?-i:{body})")
+        else:
+            parts.append(body)
+    if not parts:
+        return re.compile(r"(?!x)x")
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.I)
+
+
+@dataclass(frozen=True)
+class ActorTable:
+    """Actors by alias, role nouns by class, affiliation words by group."""
+
+    by_alias: dict[str, Actor]
+    pattern: re.Pattern[str]
+    roles: dict[str, str]
+    role_pattern: re.Pattern[str]
+    affiliations: dict[str, str]
+    affiliation_pattern: re.Pattern[str]
+
+    @classmethod
+    def load(cls, data_dir: Path | None = None) -> "ActorTable":
+        """Return the table built from actors.csv, outlets.csv, roles.csv and affiliations.csv."""
+        by_alias: dict[str, Actor] = {}
+        for row in read_rows("actors", data_dir):
+            actor = Actor(row["canonical"], row["group"], row["type"], row.get("speaks_as", ""))
+            for alias in [row["canonical"], *split_values(row["aliases"])]:
+                by_alias.setdefault(alias.lower(), actor)
+        for row in read_rows("outlets", data_dir):
+            actor = Actor(row["outlet"], "media", "media")
+            for alias in [row["outlet"], *split_values(row.get("aliases", ""))]:
+                by_alias.setdefault(alias.lower(), actor)
+        aliases = [a for row in read_rows("actors", data_dir)
+                   for a in [row["canonical"], *split_values(row["aliases"])]]
+        aliases += [a for row in read_rows("outlets", data_dir)
+                    for a in [row["outlet"], *split_values(row.get("aliases", ""))]]
+        roles = {row["term"].lower(): row["role_class"] for row in read_rows("roles", data_dir)}
+        affiliations = {row["term"].lower(): row["group"] for row in read_rows("affiliations", data_dir)}
+        return cls(
+            by_alias=by_alias,
+            pattern=_alias_pattern(aliases),
+            roles=roles,
+            role_pattern=_alias_pattern(
+                [r["term"] for r in read_rows("roles", data_dir)]
+                + [r["term"] + ("es" if r["term"].endswith("s") else "s")
+                   for r in read_rows("roles", data_dir) if not r["term"].endswith(".")]),
+            affiliations=affiliations,
+            affiliation_pattern=_alias_pattern([r["term"] for r in read_rows("affiliations", data_dir)]),
+        )
+
+    def lookup(self, surface: str) -> Actor | None:
+        """Return the actor whose alias is exactly ``surface`` (any case), if any."""
+        return self.by_alias.get(" ".join(surface.split()).lower())
+
+    def mentions(self, text: str, offset: int = 0) -> list[Mention]:
+        """Return every actor mention in ``text``, offsets shifted by ``offset``."""
+        found = []
+        for match in self.pattern.finditer(text):
+            actor = self.lookup(match.group(0))
+            if actor is not None:
+                found.append(Mention(match.start() + offset, match.end() + offset,
+                                     match.group(0), actor))
+        return found
+
+    def role_classes(self, text: str) -> list[tuple[str, str]]:
+        """Return (term, role class) of the role nouns in ``text``, in order."""
+        result = []
+        for match in self.role_pattern.finditer(text):
+            term = match.group(0).lower()
+            role = self.roles.get(term) or self.roles.get(term[:-1]) or self.roles.get(term[:-2])
+            if role:
+                result.append((match.group(0), role))
+        return result
+
+    def affiliation_groups(self, text: str) -> list[tuple[str, str]]:
+        """Return (term, group) of the affiliation words in ``text``, in order."""
+        return [(m.group(0), self.affiliations[m.group(0).lower()])
+                for m in self.affiliation_pattern.finditer(text)
+                if m.group(0).lower() in self.affiliations]
