@@ -277,6 +277,7 @@ class ArticleReader:
                        f"same speaker as the paragraph before ({row['speaker']})")
 
     def read_sentence(self, s: Sentence) -> None:
+        rows_before = len(self.rows)
         cues = self.find_cues(s)
         handled: set[int] = set()
         shared: Found | None = None
@@ -308,7 +309,8 @@ class ArticleReader:
                 self.emit(s, cue, found)
                 if cue.kind == "verb":
                     shared = found
-        self.frame_colon_without_cue(s)
+        if len(self.rows) == rows_before:
+            self.frame_colon_without_cue(s)
 
     # -- cues -------------------------------------------------------------------------------
 
@@ -616,9 +618,7 @@ class ArticleReader:
         tokens, i = s.tokens, cue.i
         k = cue.j
         if cue.lemma in ADDRESSEE_LEMMAS:
-            while k < len(tokens) and k - cue.j < MAX_ADDRESSEE_TOKENS and (
-                    tokens[k].capitalised or tokens[k].lower in ADDRESSEE_WORDS):
-                k += 1
+            k = self.skip_addressee(tokens, k)
         mark = self.closing_mark_before(s, i)
         if mark is not None and (mark == i - 1 or (mark == i - 2 and tokens[i - 1].text == ",")):
             # "…,” said Keir Giles who works at ...": the speaker follows the verb
@@ -637,11 +637,14 @@ class ArticleReader:
             if comma is None or tokens[comma].text != ",":
                 return None
             a, b = comma + 1, self.skip_back_adjuncts(tokens, i)
+        k = self.skip_adjuncts(tokens, k)
         if k < len(tokens) and not (tokens[k].text in ".,;!?" or tokens[k].lower in CLAUSE_ENDERS_AFTER_CUE):
             return None
         if a >= b or not self.looks_like_subject(s, a, b):
             return None
         surface = (tokens[a].start, tokens[b - 1].end)
+        if mark is None and self.only_names(self.raw[s.start:tokens[a - 1].start]):
+            return None  # "The RVC, the Legion and the Battalion said ...": a list of subjects
         if mark is not None:
             quote = self.quote_at(s.unit, tokens[mark].start)
             if quote is None:
@@ -659,6 +662,11 @@ class ArticleReader:
             found = Found(content, self.kind_of(s.unit, *content), "postposed: C, SPEAKER CUE", surface)
         found.speaker = self.speakers.resolve(*surface, headline=s.unit.kind == "headline")
         return found
+
+    def only_names(self, text: str) -> bool:
+        """Is ``text`` nothing but actor names joined by commas, 'and' and articles?"""
+        rest = self.rules.actors.pattern.sub(" ", text)
+        return bool(self.rules.actors.mentions(text)) and not re.sub(r"\b(?:the|and|a|an)\b|[,\s]", "", rest, flags=re.I)
 
     def closing_mark_before(self, s: Sentence, i: int) -> int | None:
         """Return the index of the closing quotation mark the cue at ``i`` follows, if any.
@@ -724,10 +732,10 @@ class ArticleReader:
             elif that_at is not None:
                 k = that_at
             else:
-                while k < len(tokens) and k - cue.j < MAX_ADDRESSEE_TOKENS and (
-                        tokens[k].capitalised or tokens[k].lower in ADDRESSEE_WORDS):
-                    k += 1
+                k = self.skip_addressee(tokens, k)
         k = self.skip_adjuncts(tokens, k)
+        if k < len(tokens) and tokens[k].text == "," and that_at is not None and tokens[that_at - 1].text == ",":
+            k = that_at  # "reported, citing the governor, that ..."
         if k < len(tokens) and tokens[k].text == ":":
             return self.colon_content(s, k)
         if k >= len(tokens) or tokens[k].text in ".?!,;":
@@ -758,6 +766,21 @@ class ArticleReader:
         end = self.clause_end(s, start, later)
         return self.sentence_content(s, tokens[start].start, end, f"forward: SPEAKER {lemma.upper()} content")
 
+    @staticmethod
+    def skip_addressee(tokens: list[Token], k: int) -> int:
+        """Skip 'journalists', 'Reuters', 'NBC News', 'a press conference' after 'told'."""
+        start = k
+        while k < len(tokens) and k - start < MAX_ADDRESSEE_TOKENS:
+            token = tokens[k]
+            following = tokens[k + 1] if k + 1 < len(tokens) else None
+            if token.lower in DETERMINERS:
+                if following is None or not (following.capitalised or following.lower in ADDRESSEE_WORDS):
+                    break  # "told Reuters the raid was": "the" starts the content
+            elif not (token.capitalised and token.is_word) and token.lower not in ADDRESSEE_WORDS:
+                break
+            k += 1
+        return k
+
     def skip_adjuncts(self, tokens: list[Token], k: int) -> int:
         """Skip cue adjuncts of time and medium: 'on Wednesday (May 24)', 'in a post on Telegram'."""
         while k < len(tokens):
@@ -774,7 +797,7 @@ class ArticleReader:
                     k = m
                     continue
                 break
-            if token.lower in TIME_WORDS or token.text in "()" or token.text.isdigit() \
+            if token.lower in TIME_WORDS or token.text in "()" \
                     or token.lower in ("also", "again", "repeatedly", "previously", "publicly", "then"):
                 k += 1
                 continue
@@ -840,7 +863,12 @@ class ArticleReader:
                 start, end = self.trim(start, end)
                 return Found((start, end), "mixed", f"label: SPEAKER {cue.lemma.upper()} … “label”")
             if token.lower == "as" and m + 1 < len(tokens) and not self.in_quote(s.unit, token):
-                return self.sentence_content(s, tokens[m + 1].start, end_of_clause,
+                end = end_of_clause
+                for n in range(m + 1, len(tokens) - 1):  # "as Russian dissidents and have members ..."
+                    if tokens[n].lower == "and" and tokens[n + 1].lower in FINITE_VERBS and tokens[n].start < end:
+                        end = tokens[n].start
+                        break
+                return self.sentence_content(s, tokens[m + 1].start, end,
                                              f"label: SPEAKER {cue.lemma.upper()} X as Y")
         return None
 

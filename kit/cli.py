@@ -9,6 +9,7 @@ from typing import Sequence
 
 import pandas as pd
 
+from kit.attribution import attributions
 from kit.corpus import FAILING_SEVERITIES, Corpus, load_corpus
 
 CHECK_COLUMNS = ["article_id", "label", "published", "n_words", "title"]
@@ -23,6 +24,7 @@ def corpus_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
         "paragraphs": corpus.paragraphs,
         "sentences": corpus.sentences,
         "problems": corpus.problems,
+        "attributions": attributions(corpus),
     }
 
 

@@ -68,6 +68,16 @@ class Corpus:
         """Return the raw text of ``article_id`` between two offsets."""
         return self.texts[article_id][start:end]
 
+    def subset(self, article_ids) -> "Corpus":
+        """Return a corpus of only these articles (problems kept whole)."""
+        ids = set(article_ids)
+
+        def keep(frame: pd.DataFrame) -> pd.DataFrame:
+            return frame[frame["article_id"].isin(ids)].reset_index(drop=True)
+
+        return Corpus(self.folder, keep(self.articles), keep(self.blocks), keep(self.paragraphs),
+                      keep(self.sentences), self.problems, {k: v for k, v in self.texts.items() if k in ids})
+
     def body_text(self, article_id: str) -> str:
         """Return the article's body paragraphs joined by blank lines (for reading, not offsets)."""
         rows = self.paragraphs[self.paragraphs["article_id"] == article_id]

@@ -183,17 +183,28 @@ def _classify_line(unit: Unit, rules: SegmentRules) -> None:
 
 
 def _mark_social_posts(units: list[Unit]) -> None:
-    """Label the text before each post signature as the post, up to the platform's length."""
+    """Label the text before each post signature as the post.
+
+    The lines of the paragraph just above the signature are the post. An earlier
+    paragraph joins only while the post stays within the platform's length, and only
+    if the text taken so far is visibly cut ("…") or the earlier paragraph does not
+    end a sentence: a complete prose paragraph before a post is the article's.
+    """
     for index, unit in enumerate(units):
-        if unit.rule.startswith("post signature"):
-            used = 0
-            for earlier in reversed(units[:index]):
-                if earlier.kind is not None:
+        if not unit.rule.startswith("post signature"):
+            continue
+        taken: list[Unit] = []
+        for earlier in reversed(units[:index]):
+            if earlier.kind is not None:
+                break
+            if taken and earlier.chunk != taken[-1].chunk:
+                used = sum(len(u.text) for u in taken) + len(earlier.text)
+                cut = _ELLIPSIS_END_RE.search(taken[0].text) is not None
+                if used > SOCIAL_POST_MAX_CHARS or not (cut or not ends_with_terminal_punctuation(earlier.text)):
                     break
-                used += len(earlier.text)
-                if used > SOCIAL_POST_MAX_CHARS and earlier is not units[index - 1]:
-                    break
-                earlier.kind, earlier.rule = "social_embed", "text before a post signature"
+            taken.append(earlier)
+        for earlier in taken:
+            earlier.kind, earlier.rule = "social_embed", "text before a post signature"
 
 
 def _mark_related_links(units: list[Unit]) -> None:

@@ -21,6 +21,9 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "we", "their"})
 THING_PRONOUNS = frozenset({"it", "its"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "both", "its", "his", "her", "their"})
+NOT_NAMES = PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS | DEFINITE | frozenset({
+    "i", "you", "us", "our", "my", "your", "there", "here", "what", "who", "which", "a", "an",
+    "some", "many", "most", "all", "other", "others", "another", "several", "few", "each", "every"})
 NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2, "2": 2, "3": 3, "4": 4, "5": 5}
 HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr."})
 # Prepositions and markers after which a noun phrase's head has been seen.
@@ -31,6 +34,9 @@ _PLURAL_GROUP_WORDS = re.compile(
 _ARMED_WORDS = re.compile(r"militant|militia|paramilitar|armed|fighter|insurgent|saboteur|partisan|"
                           r"volunteer|battalion|unit", re.I)
 _NAME_TOKEN = re.compile(r"[A-Z][a-z][\w’'.-]*")
+# A speaker named inside its own phrase: "with the call sign Baikal", "who gave her name as Natalia"
+_NAMED_BY = re.compile(r"\b(?:call ?sign|nicknamed|named|known as|name (?:only )?as|nom de guerre)\s+"
+                       r"[“\"‘']?([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")
 NEXT_PERSON_WINDOW = 800  # characters ahead in which "the commander" may be named (cataphora)
 _RECENT_SPEAKER_SENTENCES = 1
 _COUNTRY_ADJECTIVES = {"russia": "Russian", "kremlin": "Russian", "moscow": "Russian",
@@ -210,10 +216,21 @@ class SpeakerResolver:
         names = self._coordinated(surface)
         if len(names) >= 2:
             return joint(names, "joint source: " + " + ".join(n.name for n in names))
-        persons = [m for m in mentions if m.actor.type == "person"]
+        called = _NAMED_BY.search(surface)
+        if called and not self.actors.lookup(called.group(1)):
+            return self.named_person(called.group(1)).via(f"named in '{surface}'")
+        in_head = [m for m in mentions if m.end <= len(head_text)]
+        head_persons = [m for m in in_head if m.actor.type == "person"]
+        if head_persons:
+            return actor_speaker(head_persons[0])
+        if in_head and not head_role and in_head[0].actor.type != "place_metonym" or (
+                in_head and len(in_head[0].surface) >= len(head_text.strip()) - 4):
+            return actor_speaker(in_head[0])  # "The RVC, whose leader is known as 'White Rex',"
+        persons = [m for m in mentions if m.actor.type == "person"
+                   and not re.search(r"\b(?:to|of|for|by|with|under)\s+(?:\w+\s+){0,2}$", surface[:m.start])]
         if persons:
-            return actor_speaker(persons[-1])
-        name = self._proper_name(surface)
+            return actor_speaker(persons[0])
+        name = self._proper_name(surface) or self._trailing_name(head_text)
         if name and not mentions:
             return self.named_person(name)
         if first in PERSON_PRONOUNS and len(words) <= 2:
@@ -236,6 +253,10 @@ class SpeakerResolver:
                 return found.via(f"'{surface}' -> {found.name}")
         if head_role in ("group", "outlet") and first in DEFINITE and not self._named_group(mentions):
             return self._antecedent(self.recent_organisation(start), surface, "most recent group")
+        if head_role == "institution" and first in DEFINITE and not mentions:
+            found = self.recent_named(start, head)
+            if found:
+                return found.via(f"'{surface}' -> {found.name} (latest actor named '... {head} ...')")
         organisations = [m for m in mentions if m.actor.type != "person"]
         if head_role in ("official", "military", "media", "expert", "other", "fighter") and organisations:
             # "the Ukrinform agency's correspondent", "a spokesman for the ministry": the body speaks
@@ -248,6 +269,24 @@ class SpeakerResolver:
         if in_head and not head_role or organisations and head_role:
             return actor_speaker((in_head or organisations)[0])
         return self.unnamed(surface)
+
+    def recent_named(self, offset: int, noun: str) -> Speaker | None:
+        """Return the latest actor (speaker or mention) whose canonical name holds ``noun``."""
+        word = re.compile(rf"\b{re.escape(noun)}\b", re.I)
+        before = [(o, s) for o, _, s in self.memory.speakers if o < offset and word.search(s.name)]
+        before += [(m.start, actor_speaker(m)) for m in self.mentions
+                   if m.end <= offset and (word.search(m.actor.canonical) or word.search(m.actor.speaks_as))]
+        return max(before, key=lambda pair: pair[0])[1] if before else None
+
+    def _trailing_name(self, head_text: str) -> str:
+        """Return a name after a common noun: 'the pro-war channel Severny Dozor'."""
+        match = re.search(r"\b[a-z][\w’'-]*\s+((?:[A-Z][\w’'-]+\s?){1,3})$", head_text.strip())
+        if not match:
+            return ""
+        name = match.group(1).strip()
+        if any(self.actors.affiliation_groups(w) or self.actors.role_classes(w) for w in name.split()):
+            return ""
+        return name
 
     def _antecedent(self, found: Speaker | None, surface: str, how: str) -> Speaker:
         if found is None:
@@ -268,15 +307,14 @@ class SpeakerResolver:
 
     def _coordinated(self, surface: str) -> list[Speaker]:
         """Return the sources of a coordinated subject ("Nikitin and Volkov", "X, Y and Z")."""
-        head = _POST_HEAD.split(surface, maxsplit=1)[0] if not re.search(r",.*\band\b", surface) else surface
-        if not re.search(r"\band\b|&", head):
+        if not re.search(r"\band\b|&", surface):
             return []
-        parts = [p.strip(" ,") for p in re.split(r",|\band\b|&", head) if p.strip(" ,")]
+        parts = [p.strip(" ,") for p in re.split(r",|\band\b|&", surface) if p.strip(" ,")]
         speakers = []
         for part in parts:
             part = re.sub(r"^(?:both|the|mr\.?|mrs\.?|ms\.?|dr\.?)\s+", "", part, flags=re.I)
             found = self.actors.mentions(part)
-            if found and found[0].start == 0:
+            if found and found[0].start == 0 and found[0].end == len(part):
                 speakers.append(actor_speaker(found[0]))
             elif self._proper_name(part) == part:
                 speakers.append(self.named_person(part))
@@ -295,8 +333,8 @@ class SpeakerResolver:
             word = word.strip(",")
             if not _NAME_TOKEN.fullmatch(word) or word.lower() in NUMBER_WORDS \
                     or self.actors.role_classes(word) or self.actors.affiliation_groups(word) \
-                    or "-" in word or word.lower() in self.words:
-                break  # a word the article also writes in lower case is not a name
+                    or "-" in word or word.lower() in self.words or word.lower() in NOT_NAMES:
+                break  # a pronoun, or a word the article also writes in lower case, is not a name
             name.append(word)
         return " ".join(name) if name and len(name) == len([w for w in words[:len(name)]]) else ""
 
@@ -334,21 +372,23 @@ class SpeakerResolver:
             group = affiliations[0][1]
         elif role == "expert":
             group = "analyst_expert"
-        elif role == "media":
-            group = "media"
-        elif role == "outlet":
+        elif role in ("media", "outlet"):
             group = "media"
         elif affiliations and affiliations[0][1] in ("rvc", "legion", "siberian_battalion", "analyst_expert", "media"):
             group = affiliations[0][1]
-        elif affiliations or roles:
-            group = "other"
+        elif affiliations:
+            group = "other"  # a nationality alone ("Russian nationals") is no official side
         else:
-            group = "anonymous"
+            group = "anonymous"  # "officials said", "sources said": no affiliation given
         nationality = ""
         if affiliations and group.endswith("_government"):
             word = re.sub(r"[’']s$", "", affiliations[0][0])
             nationality = _COUNTRY_ADJECTIVES.get(word.lower(), word) + " "
-        noun = _UNNAMED_NOUNS.get(role, "sources")
-        return Speaker(f"unnamed {nationality}{noun}", group, "unnamed",
+        if role in ("official", "military", "expert", "anonymous", "") or not roles:
+            name = f"unnamed {nationality}{_UNNAMED_NOUNS.get(role, 'sources')}"
+        else:  # "local residents", "pro-war Telegram channels": the text's own words
+            name = re.sub(r"^(?:the|a|an|some|several|many)\s+", "", surface, flags=re.I)
+            name = name[0].lower() + name[1:] if name[:1].isupper() and not name.split()[0].isupper() else name
+        return Speaker(name, group, "unnamed",
                        f"unnamed: role '{role or 'none'}', affiliation "
                        f"'{affiliations[0][0] if affiliations else 'none'}'")

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from conftest import FIXTURES, REPO
+import kit
 from kit.cli import main
 
 
@@ -30,6 +31,8 @@ def test_does_analyze_write_one_csv_per_table(tmp_path, seeds):
     for name in ("articles", "blocks", "paragraphs", "sentences", "problems"):
         table = pd.read_csv(tmp_path / f"{name}.csv", keep_default_na=False)
         assert len(table) == len(getattr(seeds, name))
+    attributions = pd.read_csv(tmp_path / "attributions.csv", keep_default_na=False)
+    assert len(attributions) == len(kit.attributions(seeds)) > 100
 
 
 def test_does_a_wrong_path_give_a_clear_message_not_a_traceback(capsys):
