@@ -21,8 +21,9 @@ It is rule-based, so each row can be explained: the frames are
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -210,6 +211,11 @@ class Unit:
     sentences: list[tuple[int, int, int | None]]  # start, end, sentence_id
     quotes: list[Quote]
     signature: tuple[int, int] | None = None
+    quote_starts: list[int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.quotes = sorted(self.quotes, key=lambda q: q.start)
+        self.quote_starts = [q.start for q in self.quotes]
 
 
 @dataclass
@@ -315,9 +321,10 @@ class ArticleReader:
     # -- cues -------------------------------------------------------------------------------
 
     def quote_at(self, unit: Unit, offset: int) -> Quote | None:
-        for quote in unit.quotes:
-            if quote.start <= offset < quote.end:
-                return quote
+        """Return the quotation of ``unit`` that holds ``offset`` (quotations do not overlap)."""
+        index = bisect.bisect_right(unit.quote_starts, offset) - 1
+        if index >= 0 and offset < unit.quotes[index].end:
+            return unit.quotes[index]
         return None
 
     def in_quote(self, unit: Unit, token: Token) -> bool:
@@ -495,6 +502,8 @@ class ArticleReader:
             # "groups that purport to ... said", "the other group that claims": the antecedent speaks
             return self.antecedent_subject(s, a - 1)
         a = self.skip_leading_adverbials(tokens, a, b)
+        while b - a > 1 and tokens[b - 1].lower in ("which", "who", "that", ","):
+            b -= 1  # "the Siberia Battalion, which says": the speaker is the battalion
         if a >= b:
             return None
         inner = [c for c in self.find_cues(Sentence(s.unit, tokens[a:b], s.start, s.end, None))
@@ -640,6 +649,8 @@ class ArticleReader:
         k = self.skip_adjuncts(tokens, k)
         if k < len(tokens) and not (tokens[k].text in ".,;!?" or tokens[k].lower in CLAUSE_ENDERS_AFTER_CUE):
             return None
+        while b > a and tokens[b - 1].text in ",—–-":
+            b -= 1
         if a >= b or not self.looks_like_subject(s, a, b):
             return None
         surface = (tokens[a].start, tokens[b - 1].end)
@@ -713,13 +724,14 @@ class ArticleReader:
         if subject is None:
             return None
         speaker, surface = subject
-        found = self.content_after(s, cue, later)
+        relative = cue.i > 0 and s.tokens[cue.i - 1].lower in ("that", "who", "which")
+        found = self.content_after(s, cue, later, stop_at_next_cue=relative)
         if found is None:
             return Found((0, 0), "", "", surface, speaker) if cue.lemma not in CLAUSE_ONLY_LEMMAS else None
         found.speaker, found.surface = speaker, surface
         return found
 
-    def content_after(self, s: Sentence, cue: Cue, later: list[Cue]) -> Found | None:
+    def content_after(self, s: Sentence, cue: Cue, later: list[Cue], stop_at_next_cue: bool = False) -> Found | None:
         tokens, lemma = s.tokens, cue.lemma
         k = cue.j
         window = tokens[cue.j:cue.j + 16]
@@ -764,6 +776,10 @@ class ArticleReader:
         if start >= len(tokens):
             return None
         end = self.clause_end(s, start, later)
+        if stop_at_next_cue:  # "groups that purport to be X said ...": the relative clause ends at "said"
+            following = [c for c in later if c.kind == "verb" and c.i > start]
+            if following:
+                end = min(end, tokens[self.skip_back_adjuncts(tokens, following[0].i) - 1].end)
         return self.sentence_content(s, tokens[start].start, end, f"forward: SPEAKER {lemma.upper()} content")
 
     @staticmethod
@@ -928,6 +944,13 @@ class ArticleReader:
             start = after + 1
         elif tokens[after].lower == "to" and cue.lemma == "reference":
             start = after + 1
+            quote = self.quote_at(s.unit, tokens[start].start) if start < len(tokens) else None
+            if quote is not None and quote.start == tokens[start].start:  # reference to “X”: the label
+                found = Found((quote.start, quote.end), "mixed", "reporting noun: reference to “label”",
+                              surface, None)
+                text = re.sub(r"[’']s$", "", self.raw[surface[0]:surface[1]])
+                found.speaker = self.speakers.resolve(surface[0], surface[0] + len(text))
+                return found
         else:
             return None
         if start >= len(tokens):

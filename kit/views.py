@@ -47,6 +47,9 @@ class HTMLView:
     def __str__(self) -> str:
         return self.html
 
+    def __repr__(self) -> str:
+        return f"<HTML view, {len(self.html):,} characters: display it in a notebook or .save() it>"
+
     def save(self, path: str) -> None:
         """Write the view as a self-contained HTML page."""
         with open(path, "w", encoding="utf-8") as handle:

@@ -40,6 +40,12 @@ cells = [
     md("**Try it:** change `3` below to another article number (0 to 4) and look at its first blocks."),
     code("article_id = corpus.articles.loc[3, \"article_id\"]\n"
          "corpus.blocks.loc[corpus.blocks[\"article_id\"] == article_id, [\"kind\", \"text\", \"rule\"]].head(8)"),
+    md("## A first look: who gets to speak?\n\nThe kit finds every *attribution*: what is said "
+       "(blue), who says it (orange) and the word that links them (green). Hover over a highlight "
+       "to see why the kit marked it. Notebook 03 is all about this."),
+    code("quotes = kit.attributions(corpus)\n"
+         "quotes.groupby(\"speaker_group\").size().sort_values(ascending=False)"),
+    code("kit.show(corpus, \"004_d04297bcf570ef21\", attributions=quotes)"),
     md("## What to remember\n\n"
        "- Every finding in this kit comes with evidence you can check in the raw text.\n"
        "- A claim belongs to someone: name who makes it.\n"
