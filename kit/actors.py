@@ -11,13 +11,13 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from kit.terms import term_pattern
 from kit.wordlists import read_rows, split_values
 
 SPEAKER_GROUPS = (
     "russian_government", "ukrainian_government", "rvc", "legion", "siberian_battalion",
     "analyst_expert", "media", "western_government", "other", "anonymous",
 )
-_CASE_SENSITIVE_MAX_LEN = 4
 
 
 @dataclass(frozen=True)
@@ -38,20 +38,6 @@ class Mention:
     end: int
     surface: str
     actor: Actor
-
-
-def _alias_pattern(aliases: list[str]) -> re.Pattern[str]:
-    """Return one regex matching any alias as whole words, longest first."""
-    parts = []
-    for alias in sorted(set(aliases), key=len, reverse=True):
-        body = re.escape(alias).replace(r"\ ", r"\s+")
-        if alias.isupper() and len(alias.replace(".", "")) <= _CASE_SENSITIVE_MAX_LEN:
-            parts.append(f"(?-i:{body})")
-        else:
-            parts.append(body)
-    if not parts:
-        return re.compile(r"(?!x)x")
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.I)
 
 
 @dataclass(frozen=True)
@@ -85,14 +71,11 @@ class ActorTable:
         affiliations = {row["term"].lower(): row["group"] for row in read_rows("affiliations", data_dir)}
         return cls(
             by_alias=by_alias,
-            pattern=_alias_pattern(aliases),
+            pattern=term_pattern(aliases),
             roles=roles,
-            role_pattern=_alias_pattern(
-                [r["term"] for r in read_rows("roles", data_dir)]
-                + [r["term"] + ("es" if r["term"].endswith("s") else "s")
-                   for r in read_rows("roles", data_dir) if not r["term"].endswith(".")]),
+            role_pattern=term_pattern([r["term"] for r in read_rows("roles", data_dir)], plurals=True),
             affiliations=affiliations,
-            affiliation_pattern=_alias_pattern([r["term"] for r in read_rows("affiliations", data_dir)]),
+            affiliation_pattern=term_pattern([r["term"] for r in read_rows("affiliations", data_dir)]),
         )
 
     def lookup(self, surface: str) -> Actor | None:

@@ -9,7 +9,6 @@ from typing import Sequence
 
 import pandas as pd
 
-from kit.attribution import attributions
 from kit.corpus import FAILING_SEVERITIES, Corpus, load_corpus
 
 CHECK_COLUMNS = ["article_id", "label", "published", "n_words", "title"]
@@ -18,13 +17,22 @@ TITLE_WIDTH = 50
 
 def corpus_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
     """Return every table the kit computes for ``corpus``, by CSV name."""
+    from kit.report import Tables
+
+    tables = Tables.compute(corpus)
     return {
         "articles": corpus.articles,
         "blocks": corpus.blocks,
         "paragraphs": corpus.paragraphs,
         "sentences": corpus.sentences,
         "problems": corpus.problems,
-        "attributions": attributions(corpus),
+        "attributions": tables.attributions,
+        "naming": tables.naming,
+        "labels": tables.labels,
+        "hedges": tables.hedges,
+        "claims": tables.claims,
+        "claims_comparison": tables.comparison,
+        "sentiment": tables.sentiment,
     }
 
 
@@ -53,21 +61,43 @@ def run_check(folder: str | None) -> int:
     return 1 if not failing.empty else 0
 
 
+def _make_folder(folder: Path) -> bool:
+    """Create ``folder`` if needed; print why not and return False when it cannot be."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        return True
+    except OSError as error:
+        print(f"error: cannot create output folder {folder}: {error.strerror}", file=sys.stderr)
+        return False
+
+
 def run_analyze(folder: str | None, out: str) -> int:
     """Write one CSV per table of ``folder`` into ``out``; return 0 on success."""
     corpus = _load(folder)
-    if corpus is None:
-        return 2
     out_dir = Path(out)
-    try:
-        out_dir.mkdir(parents=True, exist_ok=True)
-    except OSError as error:
-        print(f"error: cannot create output folder {out_dir}: {error.strerror}", file=sys.stderr)
+    if corpus is None or not _make_folder(out_dir):
         return 2
     for name, table in corpus_tables(corpus).items():
         path = out_dir / f"{name}.csv"
         table.to_csv(path, index=False)
         print(f"wrote {path} ({len(table)} rows)")
+    return 0
+
+
+def run_report(folder: str | None, out: str) -> int:
+    """Write the one-page HTML report of ``folder`` to ``out``; return 0 on success."""
+    from kit.report import build_report
+
+    corpus = _load(folder)
+    path = Path(out)
+    if corpus is None or not _make_folder(path.parent):
+        return 2
+    try:
+        path.write_text(build_report(corpus), encoding="utf-8")
+    except OSError as error:
+        print(f"error: cannot write {path}: {error.strerror}", file=sys.stderr)
+        return 2
+    print(f"wrote {path} ({len(corpus.articles)} articles): open it in a browser")
     return 0
 
 
@@ -82,6 +112,9 @@ def build_parser() -> argparse.ArgumentParser:
     analyze = commands.add_parser("analyze", help="write one CSV per table into a folder")
     analyze.add_argument("folder", nargs="?", help="folder of .txt articles (default: the seeds)")
     analyze.add_argument("--out", required=True, help="folder to write the CSV files into")
+    report = commands.add_parser("report", help="write one self-contained HTML page comparing the outlets")
+    report.add_argument("folder", nargs="?", help="folder of .txt articles (default: the seeds)")
+    report.add_argument("--out", default="report.html", help="the HTML file to write (default: report.html)")
     return parser
 
 
@@ -90,4 +123,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "check":
         return run_check(args.folder)
+    if args.command == "report":
+        return run_report(args.folder, args.out)
     return run_analyze(args.folder, args.out)

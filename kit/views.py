@@ -18,10 +18,15 @@ PALETTE = {
     "content": "rgba(86, 180, 233, 0.28)",   # sky blue
     "speaker": "rgba(230, 159, 0, 0.40)",    # orange
     "cue": "rgba(0, 158, 115, 0.40)",        # bluish green
+    "label": "rgba(213, 94, 0, 0.35)",       # vermillion
+    "hedge": "rgba(204, 121, 167, 0.40)",    # reddish purple
+    "claim": "rgba(0, 114, 178, 0.30)",      # blue
+    "name": "rgba(240, 228, 66, 0.55)",      # yellow
 }
-ROLE_LABELS = {"content": "what is said", "speaker": "who says it", "cue": "the cue"}
-# When spans overlap, the most specific one gives the colour.
-ROLE_PRIORITY = {"cue": 3, "speaker": 2, "content": 1}
+ROLE_LABELS = {"content": "what is said", "speaker": "who says it", "cue": "the cue", "label": "label",
+               "hedge": "hedge / disclaimer", "claim": "numeric claim", "name": "actor named"}
+# When spans overlap, the most specific one gives the colour (the hover text lists them all).
+ROLE_PRIORITY = {"cue": 7, "speaker": 6, "label": 5, "hedge": 4, "claim": 3, "name": 2, "content": 1}
 BOILERPLATE_STYLE = "color:#767676"
 
 
@@ -117,8 +122,28 @@ def render(raw: str, spans: Iterable[Span], boilerplate: Iterable[tuple[int, int
             f"{head}{key_line}<div style='white-space:pre-wrap'>{''.join(parts)}</div></div>")
 
 
+def _row_spans(role: str, describe: Callable[[object], str]) -> Callable[[pd.DataFrame], list[Span]]:
+    """Return a function turning a table's rows (with start/end) into spans of ``role``."""
+    def spans(rows: pd.DataFrame) -> list[Span]:
+        return [Span(int(r.start), int(r.end), role, describe(r)) for r in rows.itertuples()]
+    return spans
+
+
+label_spans = _row_spans("label", lambda r: f"label '{r.surface}' · category {r.category} · "
+                                            f"connotation {r.connotation} · voice {r.voice}")
+hedge_spans = _row_spans("hedge", lambda r: f"{r.type} '{r.term}' · voice {r.voice}")
+claim_spans = _row_spans("claim", lambda r: f"claim '{r.quantity}' · counts {r.counted or '?'}"
+                                            f"{f' ({r.side})' if r.side else ''} · claimed by {r.claimant}"
+                                            f"{f' · hedged: {r.hedge_evidence}' if r.hedged else ''}")
+name_spans = _row_spans("name", lambda r: f"'{r.surface}' names {r.actor} ({r.group}) · voice {r.voice}"
+                                          f" · {r.rule}")
+
 LAYER_SPANS: dict[str, tuple[str, Callable[[pd.DataFrame], list[Span]], tuple[str, ...]]] = {
     "attributions": ("attributions", attribution_spans, ("content", "speaker", "cue")),
+    "labels": ("labels", label_spans, ("label",)),
+    "hedges": ("hedges", hedge_spans, ("hedge",)),
+    "claims": ("claims", claim_spans, ("claim",)),
+    "naming": ("naming", name_spans, ("name",)),
 }
 
 

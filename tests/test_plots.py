@@ -1,0 +1,254 @@
+"""The figures: each returns the Figure and the exact table it drew, readable and colour-blind safe."""
+
+from __future__ import annotations
+
+import matplotlib
+
+matplotlib.use("Agg")  # this test module only: draw without a display
+
+import matplotlib.pyplot as plt
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.collections import PathCollection
+from matplotlib.colors import to_hex
+from matplotlib.figure import Figure
+from matplotlib.patches import Rectangle
+
+import kit
+from kit import plots
+
+NAMES = ["voices_per_outlet", "stance_per_outlet", "labels_heatmap", "hedges_per_1000_words",
+         "claims_dotplot", "sentiment_by_voice"]
+QUIET = "A quiet day\n\nThe market in the town opened at nine, as it does every day.\n\n" \
+        "Shops sold bread and milk to the morning customers.\n"
+
+
+@pytest.fixture(scope="module")
+def tables(seeds):
+    """Every table of the seeds, computed once for all the figures."""
+    attributions = kit.attributions(seeds)
+    return {"attributions": attributions, "labels": kit.labels(seeds, attributions),
+            "hedges": kit.hedges(seeds, attributions), "compare": kit.compare_claims(seeds),
+            "sentiment": kit.sentiment(seeds, attributions)}
+
+
+def call(name: str, corpus, tables: dict | None = None):
+    """Draw figure ``name`` from precomputed tables when given, else let the plot compute them."""
+    if tables is None:
+        return getattr(plots, name)(corpus)
+    a = tables["attributions"]
+    arguments = {"voices_per_outlet": (a,), "stance_per_outlet": (a,), "labels_heatmap": (tables["labels"], a),
+                 "hedges_per_1000_words": (tables["hedges"], a), "claims_dotplot": (tables["compare"],),
+                 "sentiment_by_voice": (tables["sentiment"], a)}[name]
+    return getattr(plots, name)(corpus, *arguments)
+
+
+@pytest.fixture(scope="module")
+def drawn(seeds, tables):
+    """Every figure of the seeds with its table; the figures are closed at the end."""
+    figures = {name: call(name, seeds, tables) for name in NAMES}
+    yield figures
+    for fig, _ in figures.values():
+        plt.close(fig)
+
+
+@pytest.fixture
+def quiet(tmp_path):
+    """A one-article corpus with no quotations, labels, hedges or numbers."""
+    (tmp_path / "quiet.txt").write_text(QUIET, encoding="utf-8")
+    return kit.load_corpus(tmp_path)
+
+
+def bar_colours(fig: Figure) -> set[str]:
+    """Return the face colours of the bars (rectangles) in the data axes of ``fig``."""
+    return {to_hex(p.get_facecolor()).upper() for ax in fig.axes for p in ax.patches if isinstance(p, Rectangle)}
+
+
+def legend_colours(fig: Figure) -> dict[str, str]:
+    """Return each legend entry's colour (patch face, or marker face) by its text."""
+    legend = fig.axes[0].get_legend()
+    colours = {}
+    for handle, text in zip(legend.legend_handles, legend.get_texts()):
+        face = handle.get_facecolor() if hasattr(handle, "get_facecolor") else handle.get_markerfacecolor()
+        colours[text.get_text()] = to_hex(face).upper()
+    return colours
+
+
+def all_text(fig: Figure) -> str:
+    return "\n".join(t.get_text() for t in fig.findobj(matplotlib.text.Text))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_does_each_plot_return_a_figure_and_the_table_it_drew(drawn, name):
+    fig, table = drawn[name]
+    assert isinstance(fig, Figure) and isinstance(table, pd.DataFrame)
+    assert len(table) > 0 and table.index.equals(pd.RangeIndex(len(table)))
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_are_titles_and_axis_labels_set(drawn, name):
+    fig, _ = drawn[name]
+    assert fig.axes[0].get_title()
+    panels = [ax for ax in fig.axes if ax.get_label() != "<colorbar>"]
+    assert panels[-1].get_xlabel()  # panels share the x axis: the bottom one carries its label
+    assert all(ax.get_ylabel() for ax in panels)
+
+
+@pytest.mark.parametrize("name, label", [("voices_per_outlet", "attributions"),
+                                         ("hedges_per_1000_words", "per 1,000 words"),
+                                         ("claims_dotplot", "claimed number (symlog scale)"),
+                                         ("sentiment_by_voice", "polarity (-1 to 1)")])
+def test_do_the_axes_say_their_units(drawn, name, label):
+    fig, _ = drawn[name]
+    assert label in [ax.get_xlabel() for ax in fig.axes] + [ax.get_ylabel() for ax in fig.axes]
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_is_the_source_note_on_every_figure(drawn, name):
+    fig, _ = drawn[name]
+    notes = [t for t in fig.texts if t.get_text().startswith("Source: Reading the Raids kit, 5 articles from seeds/;")]
+    assert len(notes) == 1
+    x, y = notes[0].get_position()
+    assert x < 0.05 and y < 0.05 and notes[0].get_fontsize() < 9
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_is_the_palette_colour_blind_safe(drawn, name):
+    """Bars and dots use Okabe-Ito colours only (the heatmap's counts use the sequential cividis map)."""
+    fig, _ = drawn[name]
+    assert bar_colours(fig) <= set(plots.OKABE_ITO)
+    for ax in fig.axes:
+        for collection in [c for c in ax.collections if isinstance(c, PathCollection)]:  # the claims' dots
+            faces = collection.get_facecolor()
+            assert {to_hex(c).upper() for c in faces if c[3] > 0} <= set(plots.OKABE_ITO)
+
+
+def test_does_a_colour_mean_the_same_speaker_group_in_every_figure(drawn):
+    bars, dots = legend_colours(drawn["voices_per_outlet"][0]), legend_colours(drawn["claims_dotplot"][0])
+    shared = set(bars) & set(dots)
+    assert {"rvc", "russian_government"} <= shared
+    assert all(bars[group] == dots[group] == plots.SPEAKER_COLOURS[group] for group in shared)
+
+
+def test_does_the_voices_table_count_every_attribution(drawn, tables, seeds):
+    _, table = drawn["voices_per_outlet"]
+    assert table["attributions"].sum() == len(tables["attributions"])
+    assert list(table.columns) == ["label", "speaker_group", "attributions"]
+    assert set(table["label"]) == set(seeds.articles["label"])
+
+
+def test_do_the_stance_shares_of_each_outlet_add_up_to_100(drawn, tables):
+    _, table = drawn["stance_per_outlet"]
+    assert table.groupby("label")["percent"].sum().between(99.5, 100.5).all()
+    no_verb = (tables["attributions"]["verb_stance"].fillna("") == "").sum()
+    assert table.loc[table["stance"] == "none (no verb)", "attributions"].sum() == no_verb
+    assert table["attributions"].sum() == len(tables["attributions"])
+
+
+def test_does_the_heatmap_leave_out_spelling_and_annotate_each_count(drawn, tables):
+    fig, table = drawn["labels_heatmap"]
+    labels = tables["labels"]
+    assert "spelling" not in set(table["category"])
+    assert table["count"].sum() == (labels["category"] != "spelling").sum()
+    assert set(table["voice"]) == {"outlet", "quoted", "attributed", "scare_quoted"}
+    numbers = [t.get_text() for t in fig.axes[0].texts if t.get_text().isdigit()]
+    assert sorted(map(int, numbers)) == sorted(table.loc[table["count"] > 0, "count"])
+    assert any(ax.get_ylabel() == "labels (count)" for ax in fig.axes)  # the colorbar
+    assert fig.axes[0].images[0].get_cmap().name == plots.SEQUENTIAL_CMAP
+
+
+def test_are_hedge_rates_counts_per_1000_body_words(drawn, tables, seeds):
+    _, table = drawn["hedges_per_1000_words"]
+    row = table[(table["label"] == "Kyiv Independent") & (table["type"] == "weasel")].iloc[0]
+    article = seeds.articles[seeds.articles["label"] == "Kyiv Independent"].iloc[0]
+    found = tables["hedges"]
+    count = ((found["article_id"] == article["article_id"]) & (found["type"] == "weasel")).sum()
+    assert row["count"] == count and row["n_words"] == article["n_words"]
+    assert row["per_1000_words"] == pytest.approx(1000 * count / article["n_words"], abs=0.01)
+
+
+def test_is_a_conflict_marked_in_the_claims_dot_plot(drawn):
+    fig, table = drawn["claims_dotplot"]
+    assert table["conflict"].any()
+    rings = [c for ax in fig.axes for c in ax.collections if len(c.get_facecolor()) == 0
+             or c.get_facecolor()[0][3] == 0]
+    assert len(rings) == table["conflict"].sum()
+    assert any("conflict" in t.get_text() for t in fig.axes[0].get_legend().get_texts())
+
+
+def test_is_an_open_range_drawn_as_an_arrow(drawn):
+    fig, table = drawn["claims_dotplot"]
+    assert table.loc[table["quantity"] == "more than 70", "open_range"].all()
+    arrows = [a for ax in fig.axes for a in ax.texts if getattr(a, "arrow_patch", None) is not None]
+    assert len(arrows) == table["open_range"].sum() > 0
+
+
+def test_does_zero_sit_on_a_symlog_axis(drawn):
+    fig, table = drawn["claims_dotplot"]
+    assert (table["value"] == 0).any()
+    for ax in fig.axes:
+        assert ax.get_xscale() == "symlog" and ax.get_xlim()[0] < 0
+
+
+def test_is_sentiment_a_word_weighted_mean_with_its_warning(drawn, tables, seeds):
+    fig, table = drawn["sentiment_by_voice"]
+    assert "TextBlob's lexicon was built for product reviews: read with care" in all_text(fig)
+    assert any(line.get_ydata()[0] == 0 for line in fig.axes[0].lines)  # the zero line
+    pieces = tables["sentiment"]
+    article = seeds.articles[seeds.articles["label"] == "Unnamed site"]["article_id"].iloc[0]
+    quoted = pieces[(pieces["article_id"] == article) & (pieces["voice"] == "quoted")]
+    expected = (quoted["polarity"] * quoted["n_words"]).sum() / quoted["n_words"].sum()
+    row = table[(table["label"] == "Unnamed site") & (table["voice"] == "quoted")].iloc[0]
+    assert row["polarity"] == pytest.approx(expected, abs=0.001)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_does_a_corpus_with_nothing_to_count_give_an_empty_but_valid_figure(quiet, name):
+    fig, table = call(name, quiet)
+    try:
+        assert isinstance(fig, Figure) and isinstance(table, pd.DataFrame)
+        assert fig.axes[0].get_title()
+        assert any(t.get_text().startswith("Source: Reading the Raids kit, 1 article from ") for t in fig.texts)
+        fig.canvas.draw()  # laying it out must not fail either
+    finally:
+        plt.close(fig)
+    if name in ("voices_per_outlet", "labels_heatmap", "claims_dotplot"):
+        assert table.empty
+
+
+def test_are_the_figures_the_same_each_time(seeds, tables, drawn):
+    for name in NAMES:
+        fig, table = call(name, seeds, tables)
+        try:
+            pd.testing.assert_frame_equal(table, drawn[name][1])
+            assert tuple(fig.get_size_inches()) == tuple(drawn[name][0].get_size_inches())
+        finally:
+            plt.close(fig)
+
+
+def test_does_plotting_leave_matplotlib_settings_alone_and_never_show(seeds, tables, monkeypatch):
+    before = {k: v for k, v in matplotlib.rcParams.items() if k != "backend"}
+
+    def no_show(*args, **kwargs):
+        raise AssertionError("plots must not call plt.show()")
+
+    monkeypatch.setattr(plt, "show", no_show)
+    for name in NAMES:
+        plt.close(call(name, seeds, tables)[0])
+    after = {k: v for k, v in matplotlib.rcParams.items() if k != "backend"}
+    assert after == before
+
+
+def test_are_the_tables_computed_when_not_given(seeds, drawn):
+    fig, table = call("voices_per_outlet", seeds)
+    plt.close(fig)
+    pd.testing.assert_frame_equal(table, drawn["voices_per_outlet"][1])
+
+
+def test_is_each_plot_saved_readable(drawn, tmp_path):
+    for name, (fig, _) in drawn.items():
+        path = tmp_path / f"{name}.png"
+        fig.savefig(path, dpi=60)
+        assert path.stat().st_size > 5_000
+        assert np.asarray(fig.canvas.buffer_rgba()).shape[2] == 4
