@@ -440,3 +440,92 @@ def sentiment_by_voice(corpus, sentiment_table: pd.DataFrame | None = None,
             "outlet", "polarity (-1 to 1)",
             subtitle="TextBlob's lexicon was built for product reviews: read with care")
     return fig, table
+
+
+# ---- 7. what a web copy is made of ---------------------------------------------------------
+
+BLOCK_KINDS_ORDER = ["headline", "byline", "dateline", "body", "social_embed", "photo_credit", "related_link",
+                     "promo", "author_bio", "navigation", "comment_prompt", "url_line", "other"]
+# The article's own parts in blues and green, the page around it in the other colours and greys.
+BLOCK_COLOURS = {"headline": SKY_BLUE, "byline": GREEN, "dateline": GREEN, "body": BLUE, "social_embed": PURPLE,
+                 "photo_credit": VERMILLION, "related_link": YELLOW, "promo": BLACK, "author_bio": ORANGE,
+                 "navigation": "#999999", "comment_prompt": "#BBBBBB", "url_line": "#DDDDDD", "other": "#777777"}
+
+
+def block_kinds(corpus) -> tuple[Figure, pd.DataFrame]:
+    """Draw, per article, the share of its characters in each kind of block (100% stacked bars).
+
+    Shows how much of a web copy is the article (body, headline) and how much the page around
+    it (navigation, promos, embedded posts ...). The table has one row per (label, kind) with
+    ``characters`` and ``percent`` of the article's characters.
+    """
+    outlets = _outlets(corpus)
+    blocks = corpus.blocks.assign(label=_label_of(corpus, corpus.blocks),
+                                  characters=corpus.blocks["end"] - corpus.blocks["start"])
+    kinds = _order(blocks["kind"], BLOCK_KINDS_ORDER)
+    table = _count_grid(blocks, {"label": outlets, "kind": kinds}, "characters")
+    sums = blocks.groupby(["label", "kind"])["characters"].sum()
+    table["characters"] = [int(sums.get((label, kind), 0)) for label, kind in zip(table["label"], table["kind"])]
+    totals = table.groupby("label")["characters"].transform("sum")
+    table["percent"] = (100 * table["characters"] / totals.where(totals > 0)).fillna(0).round(1)
+    colours = BLOCK_COLOURS
+    fig, (ax,) = _new_figure(10, 1.6 + 0.55 * len(outlets))
+    if len(blocks):
+        _stacked_barh(ax, table.assign(attributions=table["characters"]), outlets, "kind", kinds, "percent", colours)
+        ax.set_yticks(range(len(outlets)), _wrap(outlets))
+        _legend(ax, _patches(kinds, colours), "block kind")
+    else:
+        _empty(ax, "no articles")
+    _finish(fig, ax, corpus, "What is a web copy made of? Characters per kind of block",
+            f"{int(table['characters'].sum()):,} characters in {len(blocks)} blocks (corpus.blocks)",
+            "share of the article's characters (%)", "article")
+    return fig, table
+
+
+# ---- 8. claims over time -------------------------------------------------------------------
+
+def claims_timeline(corpus, claims_table: pd.DataFrame | None = None) -> tuple[Figure, pd.DataFrame]:
+    """Draw casualty and capture claims by event and publication date (undated copies last).
+
+    x is the article (ordered by event, then date), y the claimed number (symlog scale); colour
+    and marker show the claimant group. The table holds the claims drawn, with ``event``,
+    ``published`` ("undated" when the copy gives no date) and ``position`` on the x axis.
+    """
+    claims_table = _computed(claims_table, "claims", corpus)
+    articles = corpus.articles.set_index("article_id")
+    rows = claims_table[claims_table["counted"].isin(["killed", "wounded", "captured", "casualties"])].copy()
+    rows["event"] = rows["article_id"].map(articles["event"]).fillna("").replace("", "event not given")
+    rows["published"] = rows["article_id"].map(articles["published"]).fillna("").replace("", "undated")
+    rows["label"] = _label_of(corpus, rows)
+    order = (rows[["event", "published", "label"]].drop_duplicates()
+             .assign(undated=lambda f: f["published"] == "undated").sort_values(["event", "undated", "published", "label"]))
+    position = {label: i for i, label in enumerate(order["label"])}
+    rows["position"] = rows["label"].map(position)
+    columns = ["event", "published", "label", "position", "counted", "side", "quantity", "value", "low", "high",
+               "claimant", "claimant_group"]
+    table = rows[columns].drop_duplicates(["label", "counted", "quantity", "claimant"])
+    table = table.sort_values(["position", "value", "counted"]).reset_index(drop=True)
+    # claims with the same value side by side, not on top of each other
+    table["stack"] = table.groupby(["position", "value"]).cumcount()
+    table["x"] = table["position"] + 0.04 * table["stack"]
+    fig, (ax,) = _new_figure(10, 5.5)
+    if table.empty:
+        _empty(ax, "no casualty or capture claims found")
+    else:
+        for group, part in table.groupby("claimant_group", sort=True):
+            ax.scatter(part["x"], part["value"], s=60, color=SPEAKER_COLOURS.get(group, BLACK),
+                       marker=SPEAKER_MARKERS.get(group, "o"), edgecolor="white", zorder=3, label=group)
+        for row in table.itertuples():
+            ax.annotate(f"{row.quantity} {row.counted} ({row.claimant})", (row.x, row.value),
+                        xytext=(8, -11 * row.stack),
+                        textcoords="offset points", fontsize=7, va="center")
+        ax.set_yscale("symlog", linthresh=1)
+        ax.set_xticks(range(len(order)), ["\n".join([*_wrap([r.label], 22), r.published, *_wrap([r.event], 22)])
+                                          for r in order.itertuples()])
+        ax.set_xlim(-0.5, len(order) + 0.4)  # room for the last column's labels
+        _legend(ax, [Line2D([], [], linestyle="", marker=SPEAKER_MARKERS.get(g, "o"), color=SPEAKER_COLOURS.get(g, BLACK),
+                            label=g) for g in sorted(table["claimant_group"].unique())], "claimant group")
+    _finish(fig, ax, corpus, "When was what claimed? Casualty and capture claims by article",
+            f"{len(table)} claims (kit.claims); undated copies placed after dated ones",
+            "article (event, publication date)", "claimed number (symlog scale)")
+    return fig, table

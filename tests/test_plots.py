@@ -252,3 +252,29 @@ def test_is_each_plot_saved_readable(drawn, tmp_path):
         fig.savefig(path, dpi=60)
         assert path.stat().st_size > 5_000
         assert np.asarray(fig.canvas.buffer_rgba()).shape[2] == 4
+
+
+def test_does_block_kinds_show_what_share_of_each_copy_is_the_article(seeds):
+    fig, table = plots.block_kinds(seeds)
+    try:
+        shares = table.groupby("label")["percent"].sum()
+        assert ((shares - 100).abs() < 0.6).all()
+        body = table[table["kind"] == "body"].set_index("label")["percent"]
+        assert body["Kyiv Independent"] < body["Reuters copy (site unnamed)"]  # promos and author box
+        assert table["characters"].sum() == sum(len(t) for t in seeds.texts.values())
+        assert fig.axes[0].get_title()
+    finally:
+        plt.close(fig)
+
+
+def test_does_the_claims_timeline_place_undated_copies_after_dated_ones(seeds):
+    fig, table = plots.claims_timeline(seeds)
+    try:
+        assert set(table["counted"]) <= {"killed", "wounded", "captured", "casualties"}
+        may = table[table["event"] == "May 2023 Belgorod raid"]
+        dated = may.loc[may["published"] != "undated", "position"]
+        undated = may.loc[may["published"] == "undated", "position"]
+        assert dated.max() < undated.min()
+        assert fig.axes[0].get_yscale() == "symlog"
+    finally:
+        plt.close(fig)
