@@ -1,9 +1,8 @@
-"""Write notebooks/00_start_here.ipynb from the cells below (then execute it for nbval)."""
+"""Notebook 00 · Start here (see docs/notebook_style.md)."""
 
-import nbformat as nbf
+from common import build, code, md
 
-md, code = nbf.v4.new_markdown_cell, nbf.v4.new_code_cell
-cells = [
+CELLS = [
     md("# 00 · Start here: Reading the Raids\n\n"
        "**Time:** about 15 minutes · **Method:** source criticism, starting with *who published what*\n\n"
        "**You will learn to**\n"
@@ -53,6 +52,5 @@ cells = [
        "what it leaves out (dates, bylines, the outlet's name).\n\n"
        "Next: `01_the_corpus.ipynb`."),
 ]
-nb = nbf.v4.new_notebook(cells=cells)
-nb.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
-nbf.write(nb, "notebooks/00_start_here.ipynb")
+if __name__ == "__main__":
+    build("00_start_here", CELLS)

@@ -1,0 +1,43 @@
+"""Shared helpers for the notebook builders: cells, writing, executing.
+
+Each ``build_NN.py`` defines ``CELLS`` and calls ``build(name, CELLS)``; the notebook is
+written to notebooks/<name>.ipynb and executed in place (from notebooks/, as a student
+would run it), so its committed outputs are the ones nbval compares.
+
+    .venv/bin/python tools/notebooks/build_03.py
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat as nbf
+
+REPO = Path(__file__).resolve().parents[2]
+NOTEBOOKS = REPO / "notebooks"
+md, code = nbf.v4.new_markdown_cell, nbf.v4.new_code_cell
+
+
+def build(name: str, cells: list, parameters: bool = False) -> Path:
+    """Write notebooks/<name>.ipynb from ``cells``, execute it, and report how long it took.
+
+    With ``parameters`` the first code cell is tagged ``parameters`` (for papermill).
+    """
+    for number, cell in enumerate(cells):
+        cell.id = f"{name[:2]}-{number:02d}"  # stable ids: rebuilding gives small diffs
+    notebook = nbf.v4.new_notebook(cells=cells)
+    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    notebook.metadata["language_info"] = {"name": "python"}
+    if parameters:
+        first_code = next(cell for cell in cells if cell.cell_type == "code")
+        first_code.metadata["tags"] = ["parameters"]
+    path = NOTEBOOKS / f"{name}.ipynb"
+    nbf.write(notebook, path)
+    started = time.perf_counter()
+    subprocess.run([str(Path(sys.executable).parent / "jupyter"), "nbconvert", "--to", "notebook", "--execute",
+                    "--inplace", path.name], cwd=NOTEBOOKS, check=True, capture_output=True)
+    print(f"{path.relative_to(REPO)} executed in {time.perf_counter() - started:.1f} s")
+    return path
