@@ -8,12 +8,16 @@ STAMP  := $(VENV)/.installed-stamp
 PYTEST_ARGS ?=
 # Jupyter refuses to run as root unless told; containers and some lab machines run as root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+# Offline classrooms: no news feed, no update check, no extension installs from the internet.
+LAB_OFFLINE := --LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
+	--LabApp.extension_manager=readonly
 
 .PHONY: help setup lab test html bench clean
 
 help:
 	@echo "make lab    open JupyterLab on notebooks/ (sets up .venv first)"
 	@echo "make test   unit tests and notebook checks (sets up .venv first)"
+	@echo "make html   the lessons as web pages in build/html/ (no Jupyter needed to read them)"
 
 # Re-install only when the dependency lists change.
 $(STAMP): pyproject.toml constraints.txt
@@ -29,10 +33,14 @@ lab: setup
 	@echo "  Open the http://127.0.0.1:8888/lab?token=... address printed below in your browser."
 	@echo "  Stop the lab with Ctrl-C in this terminal (press it twice), or File > Shut Down in the lab."
 	@echo ""
-	$(BIN)/jupyter lab --notebook-dir=notebooks --ServerApp.ip=127.0.0.1 $(ROOT_FLAG)
+	$(BIN)/jupyter lab --notebook-dir=notebooks --ServerApp.ip=127.0.0.1 $(ROOT_FLAG) $(LAB_OFFLINE)
 
 test: setup
 	$(BIN)/python -m pytest -n 2 --dist loadfile --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg $(PYTEST_ARGS)
+
+html: setup
+	$(BIN)/python tools/build_html.py
+	@echo "Open build/html/index.html in a browser."
 
 clean:
 	rm -rf $(VENV) build test-output .pytest_cache

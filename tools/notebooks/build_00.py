@@ -42,8 +42,12 @@ CELLS = [
     md("## A first look: who gets to speak?\n\nThe kit finds every *attribution*: what is said "
        "(blue), who says it (orange) and the word that links them (green). Hover over a highlight "
        "to see why the kit marked it. Notebook 03 is all about this."),
-    code("quotes = kit.attributions(corpus)\n"
-         "quotes.groupby(\"speaker_group\").size().sort_values(ascending=False)"),
+    code("from kit import plots\n\n"
+         "quotes = kit.attributions(corpus)\n"
+         "fig, table = plots.voices_per_outlet(corpus, quotes)"),
+    md("Each bar is one article; each colour a group of speakers. The numbers behind the figure "
+       "are in `table`. **Try it:** run `table.sort_values(\"attributions\", ascending=False).head()` "
+       "in a new cell: which outlet quotes which group most?"),
     code("kit.show(corpus, \"004_d04297bcf570ef21\", attributions=quotes)"),
     md("## What to remember\n\n"
        "- Every finding in this kit comes with evidence you can check in the raw text.\n"
