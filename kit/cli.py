@@ -101,6 +101,45 @@ def run_report(folder: str | None, out: str) -> int:
     return 0
 
 
+EXERCISES_DIR = Path(__file__).resolve().parent.parent / "exercises"
+
+
+def run_exercises_build(source: str | None, student: str | None, force: bool) -> int:
+    """Build student notebooks; return 1 if a student's edited notebook was left alone."""
+    from kit.exercises.build import build
+
+    source_dir = Path(source) if source else EXERCISES_DIR / "source"
+    if not source_dir.is_dir():
+        print(f"error: exercise sources not found: {source_dir}", file=sys.stderr)
+        return 2
+    actions = build(source_dir, Path(student) if student else EXERCISES_DIR / "student", force=force)
+    for action in actions:
+        print(f"{action.action:>9}  {action.notebook}" + (f"  ({action.detail})" if action.detail else ""))
+    refused = [a for a in actions if a.action == "refused"]
+    if refused:
+        print(f"\n{len(refused)} notebook(s) not replaced because they were edited; nothing was lost.")
+    return 1 if refused else 0
+
+
+def run_exercises_grade(submissions: str, out: str, timeout: int) -> int:
+    """Grade a folder of submitted notebooks into a CSV; return 0 when written."""
+    from kit.exercises.grade import grade_folder
+
+    folder = Path(submissions)
+    if not folder.is_dir():
+        print(f"error: submissions folder not found: {folder}", file=sys.stderr)
+        return 2
+    grades = grade_folder(folder, cell_timeout=timeout)
+    path = Path(out)
+    if not _make_folder(path.parent):
+        return 2
+    grades.to_csv(path, index=False)
+    summary = grades.groupby("submission")["status"].value_counts().unstack(fill_value=0)
+    print(summary.to_string() if not summary.empty else "no notebooks found")
+    print(f"\nwrote {path} ({len(grades)} rows)")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m kit",
@@ -115,6 +154,16 @@ def build_parser() -> argparse.ArgumentParser:
     report = commands.add_parser("report", help="write one self-contained HTML page comparing the outlets")
     report.add_argument("folder", nargs="?", help="folder of .txt articles (default: the seeds)")
     report.add_argument("--out", default="report.html", help="the HTML file to write (default: report.html)")
+    exercises = commands.add_parser("exercises", help="build student notebooks or grade submissions")
+    actions = exercises.add_subparsers(dest="action", metavar="ACTION", required=True)
+    build = actions.add_parser("build", help="write exercises/student/ from exercises/source/")
+    build.add_argument("--force", action="store_true", help="replace edited student notebooks (after a backup)")
+    build.add_argument("--source", help="folder of instructor notebooks (default: exercises/source)")
+    build.add_argument("--student", help="folder for student notebooks (default: exercises/student)")
+    grade = actions.add_parser("grade", help="run each submitted notebook and write a grades table")
+    grade.add_argument("submissions", help="folder of submitted .ipynb files")
+    grade.add_argument("--out", default="grades.csv", help="CSV file to write (default: grades.csv)")
+    grade.add_argument("--timeout", type=int, default=60, help="seconds allowed per cell (default: 60)")
     return parser
 
 
@@ -125,4 +174,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_check(args.folder)
     if args.command == "report":
         return run_report(args.folder, args.out)
+    if args.command == "exercises":
+        if args.action == "build":
+            return run_exercises_build(args.source, args.student, args.force)
+        return run_exercises_grade(args.submissions, args.out, args.timeout)
     return run_analyze(args.folder, args.out)

@@ -68,6 +68,10 @@ class Corpus:
         """Return the raw text of ``article_id`` between two offsets."""
         return self.texts[article_id][start:end]
 
+    def with_labels(self, table: pd.DataFrame) -> pd.DataFrame:
+        """Return ``table`` with a ``label`` column: the outlet label of each row's article."""
+        return table.assign(label=table["article_id"].map(self.articles.set_index("article_id")["label"]))
+
     def subset(self, article_ids) -> "Corpus":
         """Return a corpus of only these articles (problems kept whole)."""
         ids = set(article_ids)

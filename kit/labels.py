@@ -37,11 +37,14 @@ def labels(corpus, attributions: pd.DataFrame | None = None, data_dir: Path | No
     actors = ActorTable.load(data_dir)
     rows = []
     for article_id, raw, start, end, block, voices, sentence_of in analysed_text(corpus, attributions):
-        names = [(m.start, m.end) for m in actors.mentions(raw[start:end], start)]
+        mentions = actors.mentions(raw[start:end], start)
+        names = [(m.start, m.end) for m in mentions]
+        outlet_names = [(m.start, m.end) for m in mentions if m.actor.type == "media"]
         for index in (label_index, spelling_index):
             for m_start, m_end, row in index.find(raw, start, end):
-                if index is label_index and any(a <= m_start and m_end <= b for a, b in names):
-                    continue  # "Volunteer" in "Russian Volunteer Corps" is a name, not a label
+                inside = names if index is label_index else outlet_names
+                if any(a <= m_start and m_end <= b and (b - a) > (m_end - m_start) for a, b in inside):
+                    continue  # "Volunteer" in "Russian Volunteer Corps", "Kyiv" in "The Kyiv Independent": names
                 rows.append({"article_id": article_id, "sentence_id": sentence_of(m_start), "term": row["term"],
                              "surface": raw[m_start:m_end], "category": row["category"],
                              "connotation": row["connotation"], "start": m_start, "end": m_end,

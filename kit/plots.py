@@ -318,7 +318,8 @@ def hedges_per_1000_words(corpus, hedges_table: pd.DataFrame | None = None,
     fig, (ax,) = _new_figure(max(8.0, 2.5 + 1.5 * len(outlets)), 5)
     _grouped_bars(ax, table, outlets, "type", types, "per_1000_words", HEDGE_COLOURS)
     _legend(ax, _patches(types, HEDGE_COLOURS), "type")
-    ax.set_ylim(0, max(table["per_1000_words"].fillna(0).max(), 1) * 1.1)  # rates are never negative
+    highest = table["per_1000_words"].fillna(0).max() if len(table) else 0
+    ax.set_ylim(0, max(highest, 1) * 1.1)  # rates are never negative
     if hedges_table.empty:
         _empty(ax, "no hedges, boosters or weasel terms found", clear=False)
     _finish(fig, ax, corpus, "How sure does the coverage sound? Hedges, boosters and weasel words",
@@ -497,8 +498,12 @@ def claims_timeline(corpus, claims_table: pd.DataFrame | None = None) -> tuple[F
     rows["event"] = rows["article_id"].map(articles["event"]).fillna("").replace("", "event not given")
     rows["published"] = rows["article_id"].map(articles["published"]).fillna("").replace("", "undated")
     rows["label"] = _label_of(corpus, rows)
+    # events in the order of their first dated copy (undated events last), copies by date within them
+    first_date = rows[rows["published"] != "undated"].groupby("event")["published"].min()
     order = (rows[["event", "published", "label"]].drop_duplicates()
-             .assign(undated=lambda f: f["published"] == "undated").sort_values(["event", "undated", "published", "label"]))
+             .assign(undated=lambda f: f["published"] == "undated",
+                     event_date=lambda f: f["event"].map(first_date).fillna("9999"))
+             .sort_values(["event_date", "event", "undated", "published", "label"]))
     position = {label: i for i, label in enumerate(order["label"])}
     rows["position"] = rows["label"].map(position)
     columns = ["event", "published", "label", "position", "counted", "side", "quantity", "value", "low", "high",

@@ -278,3 +278,20 @@ def test_does_the_claims_timeline_place_undated_copies_after_dated_ones(seeds):
         assert fig.axes[0].get_yscale() == "symlog"
     finally:
         plt.close(fig)
+
+
+def test_does_a_folder_with_no_loadable_article_still_give_every_figure(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    corpus = kit.load_corpus(tmp_path)
+    for draw in (plots.voices_per_outlet, plots.stance_per_outlet, plots.labels_heatmap, plots.hedges_per_1000_words,
+                 plots.claims_dotplot, plots.sentiment_by_voice, plots.block_kinds, plots.claims_timeline):
+        fig, table = draw(corpus)
+        assert table.empty or table.select_dtypes("number").sum().sum() == 0
+        plt.close(fig)
+
+
+def test_does_the_timeline_put_may_2023_before_march_2024(seeds):
+    fig, table = plots.claims_timeline(seeds)
+    plt.close(fig)
+    events = list(dict.fromkeys(table.sort_values("position")["event"]))
+    assert events == ["May 2023 Belgorod raid", "March 2024 Kursk and Belgorod raids"]

@@ -104,7 +104,8 @@ CELLS = [
          "print(broken_folder)\n"
          "broken_folder.problems[[\"file\", \"problem\", \"severity\"]].head(8)"),
     md("`error` rows are files the kit did not load; `warning` rows were loaded, with a caveat "
-       "to keep in mind. For the five seeds, `corpus.problems` is empty."),
+       "to keep in mind; `info` rows note files that are not articles. The count in the first "
+       "line leaves out `info` rows. For the five seeds it was `0 problems`."),
     md("## What to remember\n\n"
        "- A web copy is a document of its own: it adds things (menus, promos, posts, an author box) "
        "and loses things (date, byline, the outlet's name).\n"

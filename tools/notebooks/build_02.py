@@ -34,7 +34,7 @@ CELLS = [
        "the text; your job is to decide what to check *outside* it."),
     md("## Load the corpus"),
     code("import kit\nimport pandas as pd\nfrom kit import plots\n"
-         "pd.set_option(\"display.max_colwidth\", 70)  # show up to 70 characters per cell\n"
+         "pd.set_option(\"display.max_colwidth\", None)  # show whole texts in tables\n"
          "corpus = kit.load_corpus()\ncorpus"),
     md("## 1 · Who wrote it, who published it?\n\n"
        "An *outlet* publishes; a *wire agency* (AFP, Reuters) writes stories that many outlets "
@@ -43,26 +43,23 @@ CELLS = [
     code("corpus.articles[[\"label\", \"outlet\", \"wire_agency\", \"byline\", \"published\", \"url\"]]"),
     md("Every field has an `*_evidence` column: the line of the copy that shows it, or why it is "
        "not settled (`manifest:` means a person checked it and wrote it in `seeds/manifest.csv`)."),
-    code("for row in corpus.articles.itertuples():\n"
-         "    print(f\"{row.label}: {row.byline_evidence}\")"),
-    md("**Try it:** change `byline_evidence` to `url_evidence`, then to `wire_agency_evidence`. "
+    code("corpus.articles[[\"label\", \"byline\", \"byline_evidence\"]]"),
+    md("**Try it:** change `byline` and `byline_evidence` to `url` and `url_evidence`, then to "
+       "`wire_agency` and `wire_agency_evidence`. "
        "Which copy tells you where it was published, and which copies name a wire agency only "
        "as a source they cite?"),
     md("## 2 · Wire copy: an AFP story on The Moscow Times\n\n"
        "The same wire story can appear on many sites. Ask two questions: who wrote it, and who "
        "chose to publish it?"),
-    code("moscow = corpus.articles.loc[0]\n"
-         "print(\"wire:  \", moscow[\"wire_agency_evidence\"])\n"
-         "print(\"outlet:\", moscow[\"outlet_evidence\"])"),
+    code("corpus.articles.loc[[0], [\"label\", \"wire_agency_evidence\", \"outlet_evidence\"]]"),
     md("The byline names an AFP reporter; only the URL at the end points to The Moscow Times. "
        "**Find better coverage:** the AFP story may run on other sites too, with other headlines "
        "or cuts. Comparing two copies shows what a site changed."),
     md("## 3 · Reuters copy on a site that is not named\n\n"
        "The fifth copy names Reuters but no publisher. Read the evidence, then check the two clues "
        "it mentions in the raw text yourself."),
-    code("reuters = corpus.articles.loc[4]\n"
-         "print(reuters[\"outlet_evidence\"])"),
-    code("raw = corpus.texts[reuters[\"article_id\"]]\n"
+    code("corpus.articles.loc[[4], [\"label\", \"outlet_evidence\"]]"),
+    code("raw = corpus.texts[corpus.articles.loc[4, \"article_id\"]]\n"
          "print(\"first line:\", raw.splitlines()[0][:40])\n"
          "print(\"'Mr ' occurs\", raw.count(\"Mr \"), \"times\")"),
     md("A `date … KYIV -` line and the honorific \"Mr\" are habits of a publishing site, not "
@@ -73,23 +70,24 @@ CELLS = [
        "Some copies have no date line. What clues does the text leave, and how far do they get "
        "us? Look for dates that belong to something else."),
     code("undated = corpus.articles[corpus.articles[\"published\"] == \"\"]\n"
-         "for row in undated.itertuples():\n"
-         "    print(f\"{row.label}: {row.published_evidence}\\n\")"),
+         "undated[[\"label\", \"published_evidence\"]]"),
     md("\"On Wednesday\" needs a week to point to; a post's date is the post's date; the Kyiv "
        "Independent copy's 'May 24, 2023' belongs to its photo, not to the article. A missing date "
        "is a question to answer laterally, not a gap to fill with a guess."),
     md("## 5 · The copy that calls itself NBC News\n\n"
        "**Stop** here: the text says \"NBC News\" several times. Is a page what it says it is? "
        "Read why the kit leaves `outlet` empty:"),
-    code("nbc = corpus.articles.loc[2]\nprint(nbc[\"outlet_evidence\"])"),
+    code("corpus.articles.loc[[2], [\"label\", \"outlet_evidence\"]]"),
     md("Check the spelling clue in the tables. `kit.labels` finds spellings with their *voice*: "
        "the outlet's own narration (`outlet`), a quotation (`quoted`) or reported speech "
-       "(`attributed`). A house style shows most clearly in the outlet's own voice."),
-    code("found = kit.labels(corpus)\n"
-         "spellings = found[found[\"term\"].isin([\"Kiev\", \"Kyiv\"])]\n"
+       "(`attributed`). A house style shows most clearly in the outlet's own voice. (Voice comes "
+       "from `kit.attributions`, notebook 03; we compute it once and reuse it below.)"),
+    code("quotes = kit.attributions(corpus)\n"
+         "labelled = kit.labels(corpus, quotes)\n"
+         "spellings = labelled[labelled[\"term\"].isin([\"Kiev\", \"Kyiv\"])]\n"
          "spellings.groupby([\"article_id\", \"term\", \"voice\"]).size()"),
     md("And the end of the page (`002` is the 'NBC News' copy):"),
-    code("page = corpus.blocks[corpus.blocks[\"article_id\"] == nbc[\"article_id\"]]\n"
+    code("page = corpus.blocks[corpus.blocks[\"article_id\"] == corpus.articles.loc[2, \"article_id\"]]\n"
          "page[[\"line\", \"kind\", \"rule\", \"text\"]].tail(3)"),
     md("None of this is a verdict. A lateral reader would next:\n\n"
        "1. open NBC News' own site and search for the headline; if the story is there, compare "
@@ -101,7 +99,7 @@ CELLS = [
     md("## 6 · Who says what they could not verify?\n\n"
        "A verification disclaimer tells you that the outlet passes on a claim it could not check. "
        "`kit.hedges` finds them (type `verification`); `merge` looks up each one's sentence."),
-    code("hedges = kit.hedges(corpus)\n"
+    code("hedges = kit.hedges(corpus, quotes)\n"
          "checks = hedges[hedges[\"type\"] == \"verification\"]\n"
          "checks.merge(corpus.sentences, on=[\"article_id\", \"sentence_id\"])[[\"article_id\", \"term\", \"voice\", \"text\"]]"),
     md("Both disclaimers are in the outlet's own voice: \"The Kyiv Independent could not verify "
@@ -117,34 +115,32 @@ CELLS = [
     md("## 7 · An article that contradicts itself?\n\n"
        "`kit.compare_claims` lines up casualty claims and flags `conflict_in_article` when two "
        "figures in one article cannot both be true. A flag is a prompt to read, not a verdict."),
-    code("claims = kit.claims(corpus)\n"
+    code("claims = kit.claims(corpus, quotes, hedges)\n"
          "compared = kit.compare_claims(corpus, claims)\n"
          "flagged = compared[compared[\"conflict_in_article\"]]\n"
          "flagged[[\"label\", \"counted\", \"side\", \"claimant\", \"quantity\"]]"),
     md("All the flags are in the unnamed site's copy. Read the sentences behind the `killed` "
-       "rows, with the line of the raw file where each number sits (**Trace claims**):"),
-    code("ids = flagged.loc[flagged[\"counted\"] == \"killed\", \"claim_id\"]\n"
+       "rows (**Trace claims**). `start` is where the number sits in the raw file."),
+    code("chosen = flagged[flagged[\"counted\"] == \"killed\"]\n"
          "sentences = corpus.sentences[[\"article_id\", \"sentence_id\", \"text\"]]\n"
-         "rows = claims[claims[\"claim_id\"].isin(ids)].merge(sentences, on=[\"article_id\", \"sentence_id\"])\n"
-         "for row in rows.itertuples():\n"
-         "    line = corpus.texts[row.article_id].count(\"\\n\", 0, row.start) + 1  # the line of the number\n"
-         "    print(f\"line {line} · {row.claimant} · {row.quantity!r}\\n   {row.text}\\n\")"),
+         "found = claims[claims[\"claim_id\"].isin(chosen[\"claim_id\"])]\n"
+         "found = found.merge(sentences, on=[\"article_id\", \"sentence_id\"])\n"
+         "found[[\"claimant\", \"quantity\", \"start\", \"text\"]]"),
     md("Moscow's figures and Kapustin's differ: a conflict *between* sources, each figure "
-       "attributed to its claimant. "
-       "The two Kapustin sentences are different: \"no one was killed\" and \"two killed\", "
-       "both about his side. Before you call that a contradiction, ask about **scope**: the same "
-       "fighters? the same moment (during the raid, or after it ended)? the same reporter? "
-       "What lies between the two sentences on the page?"),
-    code("unnamed = corpus.blocks[corpus.blocks[\"article_id\"] == flagged[\"article_id\"].iloc[0]]\n"
-         "around = unnamed[unnamed[\"line\"].between(33, 67) & (unnamed[\"kind\"] != \"body\")]\n"
-         "for row in around.itertuples():\n"
-         "    print(f\"line {row.line} · {row.kind:<12} · {row.text.strip()[:110]}\")"),
-    md("Between them are embedded posts, one announcing \"a final press conference on the "
-       "results\", and the second sentence sits just above a piece with its own headline. "
-       "The copy may stitch together reports from different moments: trace each figure to its "
-       "original (the Ukrinform report, the press conference) before deciding."),
-    md("**Try it:** in the cell that prints the sentences, change `\"killed\"` to `\"wounded\"` "
-       "in its first line. "
+       "attributed to its claimant. The two Kapustin sentences are different: \"no one was "
+       "killed\" and \"two killed\", both about his side. Before you call that a contradiction, "
+       "ask about **scope**: the same fighters? the same moment (during the raid, or after it "
+       "ended)? the same reporter? What else is on the page between these numbers?"),
+    code("unnamed = corpus.blocks[corpus.blocks[\"article_id\"] == found[\"article_id\"].iloc[0]]\n"
+         "inside = unnamed[\"start\"].between(found[\"start\"].min(), found[\"start\"].max())\n"
+         "unnamed.loc[inside & (unnamed[\"kind\"] != \"body\"), [\"line\", \"start\", \"kind\", \"text\"]]"),
+    md("Compare the `start` values: between the numbers sit embedded posts (one announces "
+       "\"a final press conference on the results\"), teasers for other stories, and a new "
+       "headline, after which the last figure appears. The copy may stitch together reports from "
+       "different moments and sources: trace each figure to its original (the Ukrinform report, "
+       "the press conference, the ministry's statement) before deciding."),
+    md("**Try it:** in the cell that shows the sentences, change `\"killed\"` to `\"wounded\"` "
+       "in its first line, and run the next cell again. "
        "\"two volunteers were wounded\" and \"10 wounded\": a contradiction, or a difference in scope?"),
     md("## What to remember\n\n"
        "- Provenance has parts: who wrote it (byline, wire agency) and who published it (outlet, "

@@ -96,7 +96,7 @@ CELLS = [
          "resolved.loc[later, [\"outlet\", \"speaker_surface\", \"speaker\", \"resolution\"]]"),
     md("Find \"the militants\" in the Kyiv Independent rows. The sentence reads \"According to the "
        "militants, they have captured 25 Russian military personnel.\" The kit chose the three groups "
-       "named together just before. The article's first sentence says \"The Russian Volunteer Corps "
+       "named together in the second sentence. The article's first sentence says \"The Russian Volunteer Corps "
        "claimed to have captured 25 Russian soldiers\". Which reading does the text support? "
        "(The project's annotators chose the RVC: `docs/annotation_guidelines.md`, §7, case 14.)"),
     md("## How sure is the kit?\n\n"

@@ -22,7 +22,7 @@ CELLS = [
        "did they sound? The kit finds each number and keeps the link to whoever the text says "
        "gave it."),
     code("import kit\n"
-         "from kit import plots\n\n"
+         "from kit import plots\n"
          "corpus = kit.load_corpus()\n"
          "quotes = kit.attributions(corpus)\n"
          "hedges = kit.hedges(corpus, quotes)\n"
@@ -114,9 +114,11 @@ CELLS = [
        "Figures change as an event unfolds: a first count, a later total. The timeline puts each "
        "article's casualty and capture claims at the article's publication date."),
     code("fig, table = plots.claims_timeline(corpus, claims)"),
-    md("Copies without a date are drawn after the dated copies of their event, because there is no "
-       "date to place them by. Read why the dates are missing:"),
-    code("corpus.articles[[\"label\", \"published\", \"published_evidence\"]]"),
+    md("Each column is one article, grouped by event (the events are sorted by name, not by date). "
+       "Within an event, copies without a date come after the dated ones: there is no date to place "
+       "them by. Which articles are not on the timeline at all, and why? Now read why dates are missing:"),
+    code("for row in corpus.articles.itertuples():\n"
+         "    print(f\"{row.label} | {row.published or 'undated'} | {row.published_evidence}\\n\")"),
     md("Web copies often drop the date line of the original, and words like \"on Wednesday\" narrow "
        "the date only to a week. What does a missing date stop you from knowing about the unnamed "
        "site's two sets of figures?"),

@@ -21,8 +21,8 @@ NOTEBOOKS = REPO / "notebooks"
 md, code = nbf.v4.new_markdown_cell, nbf.v4.new_code_cell
 
 
-def build(name: str, cells: list, parameters: bool = False) -> Path:
-    """Write notebooks/<name>.ipynb from ``cells``, execute it, and report how long it took.
+def build(name: str, cells: list, parameters: bool = False, folder: Path = NOTEBOOKS) -> Path:
+    """Write <folder>/<name>.ipynb from ``cells``, execute it, and report how long it took.
 
     With ``parameters`` the first code cell is tagged ``parameters`` (for papermill).
     """
@@ -34,10 +34,10 @@ def build(name: str, cells: list, parameters: bool = False) -> Path:
     if parameters:
         first_code = next(cell for cell in cells if cell.cell_type == "code")
         first_code.metadata["tags"] = ["parameters"]
-    path = NOTEBOOKS / f"{name}.ipynb"
+    path = folder / f"{name}.ipynb"
     nbf.write(notebook, path)
     started = time.perf_counter()
     subprocess.run([str(Path(sys.executable).parent / "jupyter"), "nbconvert", "--to", "notebook", "--execute",
-                    "--inplace", path.name], cwd=NOTEBOOKS, check=True, capture_output=True)
+                    "--inplace", path.name], cwd=folder, check=True, capture_output=True)
     print(f"{path.relative_to(REPO)} executed in {time.perf_counter() - started:.1f} s")
     return path
