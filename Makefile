@@ -20,9 +20,11 @@ help:
 	@echo "make html   the lessons as web pages in build/html/ (no Jupyter needed to read them)"
 
 # Re-install only when the dependency lists change.
-$(STAMP): pyproject.toml constraints.txt
+$(STAMP): pyproject.toml constraints.txt tools/jupyterlab_overrides.json
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e .
+	@mkdir -p $(VENV)/share/jupyter/lab/settings
+	@cp tools/jupyterlab_overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json  # offline: no news prompt
 	@touch $(STAMP)
 
 setup: $(STAMP)

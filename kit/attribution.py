@@ -113,7 +113,7 @@ LEADING_ADVERBIALS = frozenset({
     "because", "unlike", "like", "according"})
 CONNECTIVES = frozenset({"but", "and", "so", "yet", "still", "meanwhile", "however", "also", "then",
                          "now", "thus", "indeed", "meanwhile"})
-MAX_SPEAKER_TOKENS = 25
+MAX_SPEAKER_TOKENS = 40  # long enough to reach a sentence-initial adverbial
 MAX_UNQUOTED_SPEAKER_TOKENS = 10
 MAX_ADDRESSEE_TOKENS = 8
 
