@@ -178,6 +178,8 @@ def test_does_grading_a_folder_give_the_right_table_and_leave_submissions_untouc
     assert status["partial.ipynb"]["q1"] == NOT_ATTEMPTED
     assert set(status["crashing.ipynb"]) == {"error"}
     assert status["endless.ipynb"]["q5"] == NOT_ATTEMPTED and status["endless.ipynb"]["q2"] == NOT_ATTEMPTED
+    notes = grades.groupby("submission")["run_notes"].first()
+    assert notes["endless.ipynb"] == "1 cell(s) stopped after 8 s" and notes["correct.ipynb"] == ""
     reflection = grades[(grades["submission"] == "correct.ipynb") & (grades["question"] == "q6")]
     assert reflection["answer"].iloc[0].startswith("'More than 70'")
     assert math.isclose(grades[grades["submission"] == "correct.ipynb"]["points"].sum(), 5)

@@ -20,7 +20,8 @@ import pandas as pd
 from kit.exercises.build import EXERCISE_RE
 from kit.exercises.core import ERROR
 
-GRADE_COLUMNS = ["submission", "exercise", "question", "type", "status", "points", "max_points", "message", "answer"]
+GRADE_COLUMNS = ["submission", "exercise", "question", "type", "status", "points", "max_points", "message", "answer",
+                 "run_notes"]
 MARKER = "KIT-GRADES:"
 DEFAULT_CELL_TIMEOUT = 60
 
@@ -66,13 +67,28 @@ def grade_notebook(path: Path, cell_timeout: int = DEFAULT_CELL_TIMEOUT) -> list
         except Exception as error:  # the kernel died or could not start
             return [{"submission": name, "exercise": exercise, "question": "", "status": ERROR,
                      "message": f"the notebook stopped its kernel: {type(error).__name__}"}]
+    notes = _run_notes(run.cells[:-1], cell_timeout)
     for output in run.cells[-1].get("outputs", []):
         text = output.get("text", "")
         if MARKER in text:
             rows = json.loads(text.split(MARKER, 1)[1])
-            return [{"submission": name, "exercise": exercise, **row} for row in rows]
+            return [{"submission": name, "exercise": exercise, **row, "run_notes": notes} for row in rows]
     return [{"submission": name, "exercise": exercise, "question": "", "status": ERROR,
              "message": "the grading step did not run (the kernel may have been stopped)"}]
+
+
+def _run_notes(cells, cell_timeout: int) -> str:
+    """Return what went wrong while the notebook ran: errors raised, cells stopped at the time limit."""
+    errors = [o.get("ename", "error") for c in cells if c.cell_type == "code" for o in c.get("outputs", [])
+              if o.get("output_type") == "error"]
+    interrupted = errors.count("KeyboardInterrupt")
+    raised = [e for e in errors if e != "KeyboardInterrupt"]
+    notes = []
+    if raised:
+        notes.append(f"{len(raised)} cell(s) raised an error: {', '.join(sorted(set(raised)))}")
+    if interrupted:
+        notes.append(f"{interrupted} cell(s) stopped after {cell_timeout} s")
+    return "; ".join(notes)
 
 
 def grade_folder(folder: Path, cell_timeout: int = DEFAULT_CELL_TIMEOUT) -> pd.DataFrame:
