@@ -27,7 +27,7 @@ CELLS = [
        "aside) and put them in one folder. Write the folder's path below, relative to this notebook "
        "(`\"../my_articles\"`) or in full, then run all cells. `None` loads the five case-study "
        "articles."),
-    code("CORPUS_DIR = None  # a folder of .txt articles; None = the bundled seeds"),
+    code("# A folder of .txt articles, as a path; None means the bundled seeds.\nCORPUS_DIR = None"),
     code("import kit\n"
          "from kit import plots\n\n"
          "corpus = kit.load_corpus(CORPUS_DIR)\n"
