@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from kit.terms import term_pattern
+from kit.terms import PhraseMatcher, term_pattern
 from kit.wordlists import read_rows, split_values
 
 SPEAKER_GROUPS = (
@@ -45,7 +45,7 @@ class ActorTable:
     """Actors by alias, role nouns by class, affiliation words by group."""
 
     by_alias: dict[str, Actor]
-    pattern: re.Pattern[str]
+    matcher: PhraseMatcher
     roles: dict[str, str]
     role_pattern: re.Pattern[str]
     affiliations: dict[str, str]
@@ -71,7 +71,7 @@ class ActorTable:
         affiliations = {row["term"].lower(): row["group"] for row in read_rows("affiliations", data_dir)}
         return cls(
             by_alias=by_alias,
-            pattern=term_pattern(aliases),
+            matcher=PhraseMatcher(aliases),
             roles=roles,
             role_pattern=term_pattern([r["term"] for r in read_rows("roles", data_dir)], plurals=True),
             affiliations=affiliations,
@@ -85,11 +85,11 @@ class ActorTable:
     def mentions(self, text: str, offset: int = 0) -> list[Mention]:
         """Return every actor mention in ``text``, offsets shifted by ``offset``."""
         found = []
-        for match in self.pattern.finditer(text):
-            actor = self.lookup(match.group(0))
+        for start, end in self.matcher.find(text):
+            surface = text[start:end]
+            actor = self.lookup(surface) or self.lookup(surface.replace("’", "'"))
             if actor is not None:
-                found.append(Mention(match.start() + offset, match.end() + offset,
-                                     match.group(0), actor))
+                found.append(Mention(start + offset, end + offset, surface, actor))
         return found
 
     def role_classes(self, text: str) -> list[tuple[str, str]]:

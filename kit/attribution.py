@@ -29,6 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from kit.actors import ActorTable
+from kit.corpus import by_article
 from kit.quotes import DOUBLE_OPEN, Quote, find_quotes
 from kit.speakers import PERSON_PRONOUNS, PLURAL_PRONOUNS, Speaker, SpeakerResolver
 from kit.text import TextRules, sentence_spans
@@ -616,7 +617,7 @@ class ArticleReader:
         head_word = head[-1] if head else ""
         if len(head) >= 2 and head[-2].endswith(("’s", "'s")) and not self.rules.actors.role_classes(head_word):
             return False  # "Moscow's response showed": a thing, not a source
-        if self.rules.actors.mentions(text) or self.rules.actors.role_classes(text):
+        if self.speakers.mentions_between(tokens[a].start, tokens[b - 1].end) or self.rules.actors.role_classes(text):
             return True
         return words[0].capitalised and lower[0] not in ("this", "that", "it", "there", "what")
 
@@ -676,8 +677,11 @@ class ArticleReader:
 
     def only_names(self, text: str) -> bool:
         """Is ``text`` nothing but actor names joined by commas, 'and' and articles?"""
-        rest = self.rules.actors.pattern.sub(" ", text)
-        return bool(self.rules.actors.mentions(text)) and not re.sub(r"\b(?:the|and|a|an)\b|[,\s]", "", rest, flags=re.I)
+        mentions = self.rules.actors.mentions(text)
+        rest = text
+        for mention in reversed(mentions):
+            rest = rest[:mention.start] + " " + rest[mention.end:]
+        return bool(mentions) and not re.sub(r"\b(?:the|and|a|an)\b|[,\s]", "", rest, flags=re.I)
 
     def closing_mark_before(self, s: Sentence, i: int) -> int | None:
         """Return the index of the closing quotation mark the cue at ``i`` follows, if any.
@@ -979,7 +983,8 @@ class ArticleReader:
                 self.emit(s, cue, content)
             return
         region = self.raw[tokens[0].start:tokens[colon - 1].end]
-        if not (self.rules.actors.role_classes(region) or self.rules.actors.mentions(region)):
+        if not (self.rules.actors.role_classes(region)
+                or self.speakers.mentions_between(tokens[0].start, tokens[colon - 1].end)):
             return
         content = self.trim(tokens[colon].end, s.end)
         if len(self.raw[content[0]:content[1]].split()) < 3:
@@ -1032,13 +1037,11 @@ def _stripped(raw: str, start: int, end: int) -> tuple[int, int]:
     return start + len(text) - len(text.lstrip()), start + len(text.rstrip())
 
 
-def article_units(corpus, article_id: str, rules: AttributionRules) -> list[Unit]:
-    """Return the article's headlines, posts and body paragraphs in reading order."""
-    raw = corpus.texts[article_id]
+def article_units(raw: str, blocks: list, paragraphs: list, sentences: list, rules: AttributionRules) -> list[Unit]:
+    """Return an article's headlines, posts and body paragraphs (from its table rows) in reading order."""
     units: list[Unit] = []
-    blocks = corpus.blocks[corpus.blocks["article_id"] == article_id]
     post: list[tuple[int, int]] = []
-    for block in blocks.itertuples():
+    for block in blocks:
         start, end = _stripped(raw, block.start, block.end)
         if block.kind == "headline":
             units.append(Unit("headline", start, end, [(start, end, None)], find_quotes(raw[start:end], start)))
@@ -1046,18 +1049,18 @@ def article_units(corpus, article_id: str, rules: AttributionRules) -> list[Unit
             post = []
         elif re.match(r"[—–-]+\s*.*\(@\w+\)", raw[start:end]):
             if post:
-                sentences = [(a, b, None) for p_start, p_end in post
-                             for a, b in sentence_spans(raw[p_start:p_end], rules.text, offset=p_start)]
+                sentence_rows = [(a, b, None) for p_start, p_end in post
+                                 for a, b in sentence_spans(raw[p_start:p_end], rules.text, offset=p_start)]
                 quotes = [q for p_start, p_end in post for q in find_quotes(raw[p_start:p_end], p_start)]
-                units.append(Unit("social", post[0][0], post[-1][1], sentences, quotes, signature=(start, end)))
+                units.append(Unit("social", post[0][0], post[-1][1], sentence_rows, quotes, signature=(start, end)))
             post = []
         else:
             post.append((start, end))
-    sentences = corpus.sentences[corpus.sentences["article_id"] == article_id]
-    for paragraph in corpus.paragraphs[corpus.paragraphs["article_id"] == article_id].itertuples():
-        rows = sentences[sentences["paragraph_id"] == paragraph.paragraph_id]
-        units.append(Unit("body", paragraph.start, paragraph.end,
-                          list(zip(rows["start"], rows["end"], rows["sentence_id"])),
+    in_paragraph: dict[int, list] = {}
+    for sentence in sentences:
+        in_paragraph.setdefault(sentence.paragraph_id, []).append((sentence.start, sentence.end, sentence.sentence_id))
+    for paragraph in paragraphs:
+        units.append(Unit("body", paragraph.start, paragraph.end, in_paragraph.get(paragraph.paragraph_id, []),
                           find_quotes(raw[paragraph.start:paragraph.end], paragraph.start)))
     return sorted(units, key=lambda unit: unit.start)
 
@@ -1071,9 +1074,12 @@ def attributions(corpus, rules: AttributionRules | None = None) -> pd.DataFrame:
     """
     rules = rules or AttributionRules.load()
     rows: list[dict[str, object]] = []
+    blocks, paragraphs, sentences = by_article(corpus.blocks), by_article(corpus.paragraphs), by_article(corpus.sentences)
     for article_id in corpus.articles["article_id"]:
-        reader = ArticleReader(corpus.texts[article_id], article_units(corpus, article_id, rules),
-                               rules, article_id)
+        raw = corpus.texts[article_id]
+        units = article_units(raw, blocks.get(article_id, []), paragraphs.get(article_id, []),
+                              sentences.get(article_id, []), rules)
+        reader = ArticleReader(raw, units, rules, article_id)
         found = sorted(reader.read(), key=lambda r: (r["content_start"], r["cue_start"] or 0))
         for number, row in enumerate(found, start=1):
             row["attribution_id"] = f"{article_id}:{number}"

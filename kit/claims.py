@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from kit.corpus import by_article
 from kit.terms import TermIndex
 from kit.voice import analysed_text
 from kit.wordlists import read_rows
@@ -183,16 +184,15 @@ def claims(corpus, attributions: pd.DataFrame | None = None, hedges: pd.DataFram
         hedges = find_hedges(corpus, attributions)
     reader = ClaimReader(data_dir)
     labels = corpus.articles.set_index("article_id")["label"].to_dict()
+    attributions_by, hedges_by = by_article(attributions), by_article(hedges[hedges["type"].isin(["hedge", "weasel"])])
     rows = []
     for article_id, raw, start, end, block, voices, sentence_of in analysed_text(corpus, attributions):
-        rows_here = attributions[attributions["article_id"] == article_id]
-        hedges_here = hedges[(hedges["article_id"] == article_id) & hedges["type"].isin(["hedge", "weasel"])]
         for claim in reader.find(raw, start, end):
-            holding = rows_here[(rows_here["content_start"] <= claim["start"]) & (rows_here["content_end"] >= claim["end"])]
-            if len(holding):
-                row = holding.loc[(holding["content_end"] - holding["content_start"]).idxmin()]
-                claimant, group, attribution_id = row["speaker"], row["speaker_group"], row["attribution_id"]
-                stance = row["verb_stance"]
+            holding = [r for r in attributions_by.get(article_id, [])
+                       if r.content_start <= claim["start"] and r.content_end >= claim["end"]]
+            if holding:  # the innermost attribution that holds the number claims it
+                row = min(holding, key=lambda r: r.content_end - r.content_start)
+                claimant, group, attribution_id, stance = row.speaker, row.speaker_group, row.attribution_id, row.verb_stance
             else:
                 claimant, group, attribution_id, stance = f"outlet narration ({labels[article_id]})", "media", "", ""
             sentence_id = sentence_of(claim["start"])
@@ -200,9 +200,9 @@ def claims(corpus, attributions: pd.DataFrame | None = None, hedges: pd.DataFram
             if claim.pop("approximate"):
                 evidence.append(f"approximate: '{raw[claim['start']:claim['end']]}'")
             if sentence_id is not None:
-                evidence += [f"{t.type} '{t.term}'" for t in hedges_here.itertuples() if t.sentence_id == sentence_id]
+                evidence += [f"{t.type} '{t.term}'" for t in hedges_by.get(article_id, []) if t.sentence_id == sentence_id]
             if stance == "distancing":
-                evidence.append(f"distancing cue '{row['cue']}'")
+                evidence.append(f"distancing cue '{row.cue}'")
             rows.append({"article_id": article_id, "sentence_id": sentence_id, **claim, "claimant": claimant,
                          "claimant_group": group, "attribution_id": attribution_id, "hedged": bool(evidence),
                          "hedge_evidence": "; ".join(evidence), "voice": voices.voice(claim["start"], claim["end"])})

@@ -8,6 +8,7 @@ text as read (``newline=''``), so ``corpus.texts[article_id][start:end]`` is the
 from __future__ import annotations
 
 import hashlib
+from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -35,6 +36,18 @@ PROBLEM_COLUMNS = ["file", "problem", "detail", "severity"]
 # Problems of these severities make `strict=True` raise and `kit check` exit 1;
 # 'info' rows only record files that are not articles (a README, a subfolder).
 FAILING_SEVERITIES = ("error", "warning")
+
+
+def by_article(frame: pd.DataFrame) -> dict[str, list]:
+    """Return the rows of ``frame`` (as named tuples) grouped by ``article_id``, in one pass.
+
+    Analyses loop over articles; selecting each article's rows with a boolean mask would
+    read the whole table once per article, which grows with the square of the corpus.
+    """
+    groups: dict[str, list] = defaultdict(list)
+    for row in frame.itertuples(index=False):
+        groups[row.article_id].append(row)
+    return groups
 
 
 class CorpusProblemsError(ValueError):

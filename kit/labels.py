@@ -36,8 +36,11 @@ def labels(corpus, attributions: pd.DataFrame | None = None, data_dir: Path | No
     label_index, spelling_index = label_indexes(data_dir)
     actors = ActorTable.load(data_dir)
     rows = []
+    scanned: dict[str, list] = {}
     for article_id, raw, start, end, block, voices, sentence_of in analysed_text(corpus, attributions):
-        mentions = actors.mentions(raw[start:end], start)
+        if article_id not in scanned:
+            scanned[article_id] = actors.mentions(raw)
+        mentions = [m for m in scanned[article_id] if start <= m.start and m.end <= end]
         names = [(m.start, m.end) for m in mentions]
         outlet_names = [(m.start, m.end) for m in mentions if m.actor.type == "media"]
         for index in (label_index, spelling_index):

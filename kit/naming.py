@@ -24,8 +24,11 @@ def naming(corpus, attributions: pd.DataFrame | None = None, actors: ActorTable 
 
         attributions = extract(corpus)
     rows = []
+    scanned: dict[str, list] = {}
     for article_id, raw, start, end, block, voices, sentence_of in analysed_text(corpus, attributions):
-        for mention in actors.mentions(raw[start:end], start):
+        if article_id not in scanned:
+            scanned[article_id] = actors.mentions(raw)
+        for mention in (m for m in scanned[article_id] if start <= m.start and m.end <= end):
             actor = mention.actor
             rows.append({"article_id": article_id, "sentence_id": sentence_of(mention.start),
                          "actor": actor.canonical, "group": actor.group, "type": actor.type,

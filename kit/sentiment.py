@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from kit.corpus import by_article
 from kit.text import count_words
 from kit.voice import analysed_text
 
@@ -22,10 +23,14 @@ MIN_PIECE_WORDS = 3
 
 
 def _analyzer():
-    """Return TextBlob's pattern analyzer (its lexicon ships with TextBlob: no download)."""
-    from textblob.en.sentiments import PatternAnalyzer
+    """Return TextBlob's pattern sentiment scorer: text -> (polarity, subjectivity).
 
-    return PatternAnalyzer()
+    It is what ``TextBlob(text).sentiment`` (the PatternAnalyzer) computes; called directly
+    it skips the analyzer's per-call wrapper. Its lexicon ships with TextBlob: no download.
+    """
+    from textblob.en import sentiment as pattern_sentiment
+
+    return pattern_sentiment
 
 
 def _pieces(voices, start: int, end: int) -> list[tuple[int, int, str]]:
@@ -56,22 +61,20 @@ def sentiment(corpus, attributions: pd.DataFrame | None = None) -> pd.DataFrame:
     A score is a pointer to a sentence worth reading, never a verdict on an outlet.
     """
     analyzer = _analyzer()
-    sentences = corpus.sentences
+    sentences = by_article(corpus.sentences)
     rows = []
     for article_id, raw, start, end, block, voices, sentence_of in analysed_text(corpus, attributions):
         if block != "body":
             continue
-        here = sentences[(sentences["article_id"] == article_id) & (sentences["start"] >= start)
-                         & (sentences["end"] <= end)]
-        for sentence in here.itertuples():
+        for sentence in (s for s in sentences.get(article_id, []) if start <= s.start and s.end <= end):
             for p_start, p_end, voice in _pieces(voices, sentence.start, sentence.end):
                 text = raw[p_start:p_end].strip(" ,;:—–-“”\"‘’'")
                 n_words = count_words(text)
                 if n_words < MIN_PIECE_WORDS:
                     continue
-                score = analyzer.analyze(text)
+                polarity, subjectivity = analyzer(text)
                 rows.append({"article_id": article_id, "sentence_id": sentence.sentence_id, "voice": voice,
-                             "polarity": round(score.polarity, 3), "subjectivity": round(score.subjectivity, 3),
+                             "polarity": round(polarity, 3), "subjectivity": round(subjectivity, 3),
                              "n_words": n_words, "text": text, "start": p_start, "end": p_end})
     return pd.DataFrame(rows, columns=SENTIMENT_COLUMNS)
 

@@ -10,6 +10,7 @@ russian_government). The ``resolution`` text records how, as evidence.
 
 from __future__ import annotations
 
+import bisect
 import difflib
 import re
 from dataclasses import dataclass, field
@@ -101,9 +102,11 @@ class SpeakerResolver:
         self.raw, self.actors = raw, actors
         self.memory = Memory()
         self.sentence_no = 0
+        self.all_mentions = actors.mentions(raw)  # one scan of the article; phrases select by offset
+        self._starts = [m.start for m in self.all_mentions]
         # Mentions in the text being read (not in page furniture), outside long quotations:
         # what a quoted speaker mentions is not what the narrative is about.
-        self.mentions = [m for m in actors.mentions(raw)
+        self.mentions = [m for m in self.all_mentions
                          if any(s <= m.start < e for s, e in read)
                          and not any(s <= m.start < e for s, e in quoted)]
         self.words = set(re.findall(r"\b[a-z][\w’'-]*", raw))
@@ -120,6 +123,17 @@ class SpeakerResolver:
                 groups.append(Speaker(speaker.name, speaker.group, speaker.type))
         if len(groups) >= 2:
             self.memory.sets.append((start, tuple(groups)))
+
+    def mentions_between(self, start: int, end: int) -> list[Mention]:
+        """Return the article's actor mentions inside ``raw[start:end]``, offsets relative to ``start``."""
+        first = bisect.bisect_left(self._starts, start)
+        found = []
+        for mention in self.all_mentions[first:]:
+            if mention.start >= end:
+                break
+            if mention.end <= end:
+                found.append(Mention(mention.start - start, mention.end - start, mention.surface, mention.actor))
+        return found
 
     def spoke(self, offset: int, speaker: Speaker) -> None:
         """Remember that ``speaker`` was the source of an attribution at ``offset``."""
@@ -199,10 +213,10 @@ class SpeakerResolver:
 
     def resolve(self, start: int, end: int, headline: bool = False) -> Speaker:
         """Return the speaker that ``raw[start:end]`` names (headlines drop their articles)."""
-        surface = " ".join(self.raw[start:end].split())
+        surface = self.raw[start:end]
         words = re.findall(r"[\w’'.-]+", surface)
         lower = [w.lower().rstrip(".") for w in words]
-        mentions = [m for m in self.actors.mentions(surface) if not self._in_brackets(surface, m.start)]
+        mentions = [m for m in self.mentions_between(start, end) if not self._in_brackets(surface, m.start)]
         head_text = _POST_HEAD.split(surface, maxsplit=1)[0]
         head_words = re.findall(r"[\w’'-]+", head_text)
         head = head_words[-1].lower() if head_words else ""

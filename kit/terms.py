@@ -53,3 +53,55 @@ class TermIndex:
             row = self.row_for(match.group(0))
             if row is not None:
                 yield match.start(), match.end(), row
+
+
+_PHRASE_TOKEN = re.compile(r"[\w-]+|[^\w\s]")
+_WORD_EDGE = re.compile(r"[\w-]")  # a phrase may not touch a word character or hyphen
+
+
+def _phrase_key(tokens: Iterable[str]) -> tuple[str, ...]:
+    return tuple(t.lower().replace("’", "'") for t in tokens)
+
+
+class PhraseMatcher:
+    """Find whole-word phrases quickly: a dictionary of token sequences instead of one big regex.
+
+    Same rules as :func:`term_pattern`: whole words, the longest phrase wins, an all-capital
+    phrase of up to four letters matches only in capitals. White space between words may vary.
+    """
+
+    def __init__(self, phrases: Iterable[str]):
+        self.exact: set[tuple[str, ...]] = set()  # case-sensitive acronyms, as written
+        self.folded: set[tuple[str, ...]] = set()
+        self.first_words: set[str] = set()
+        self.longest = 1
+        for phrase in phrases:
+            tokens = _PHRASE_TOKEN.findall(phrase)
+            if not tokens:
+                continue
+            if phrase.isupper() and len(phrase.replace(".", "")) <= CASE_SENSITIVE_MAX_LEN:
+                self.exact.add(tuple(tokens))
+            else:
+                self.folded.add(_phrase_key(tokens))
+            self.first_words.add(tokens[0].lower().replace("’", "'"))
+            self.longest = max(self.longest, len(tokens))
+
+    def find(self, text: str) -> Iterator[tuple[int, int]]:
+        """Yield (start, end) of each phrase in ``text``, left to right, without overlaps."""
+        tokens = [(m.group(0), m.start(), m.end()) for m in _PHRASE_TOKEN.finditer(text)]
+        i = 0
+        while i < len(tokens):
+            if tokens[i][0].lower().replace("’", "'") in self.first_words:
+                for n in range(min(self.longest, len(tokens) - i), 0, -1):
+                    window = tokens[i:i + n]
+                    words = [t[0] for t in window]
+                    start, end = window[0][1], window[-1][2]
+                    bounded = not _WORD_EDGE.match(text[end:end + 1]) and not _WORD_EDGE.match(text[start - 1:start])
+                    if bounded and (_phrase_key(words) in self.folded or tuple(words) in self.exact):
+                        yield start, end
+                        i += n
+                        break
+                else:
+                    i += 1
+            else:
+                i += 1

@@ -12,10 +12,12 @@ Voice comes from the attribution table, so findings and attributions agree:
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 
 import pandas as pd
 
+from kit.corpus import by_article
 from kit.quotes import find_quotes
 
 VOICES = ("outlet", "quoted", "attributed", "scare_quoted")
@@ -43,53 +45,50 @@ class ArticleVoices:
         return "outlet"
 
 
-def _text_spans(corpus, article_id: str) -> list[tuple[int, int]]:
-    """Return (start, end) of the article's body paragraphs and headlines."""
-    paragraphs = corpus.paragraphs[corpus.paragraphs["article_id"] == article_id]
-    blocks = corpus.blocks[(corpus.blocks["article_id"] == article_id) & (corpus.blocks["kind"] == "headline")]
-    spans = list(zip(paragraphs["start"], paragraphs["end"]))
-    spans += [(b.start, b.start + len(b.text.rstrip())) for b in blocks.itertuples()]
+def _text_spans(blocks: list, paragraphs: list) -> list[tuple[int, int, str]]:
+    """Return (start, end, source_block) of an article's headlines and body paragraphs, in order."""
+    spans = [(b.start, b.start + len(b.text.rstrip()), "headline") for b in blocks if b.kind == "headline"]
+    spans += [(p.start, p.end, "body") for p in paragraphs]
     return sorted(spans)
+
+
+def _article_voices(raw: str, spans: list[tuple[int, int, str]], rows: list) -> ArticleVoices:
+    """Return the voices of one article from its attribution rows and its quotations."""
+    voices = ArticleVoices()
+    contents = [(r.content_start, r.content_end, r.kind) for r in rows]
+    quotes = [q for start, end, _ in spans for q in find_quotes(raw[start:end], start)]
+    for start, end, kind in contents:
+        if kind in ("direct", "social"):
+            voices.quoted.append((start, end))
+        else:
+            voices.attributed.append((start, end))
+            voices.quoted += [(q.inner_start, q.inner_end) for q in quotes
+                              if start <= q.inner_start and q.inner_end <= end + 1]
+    for quote in quotes:
+        if any(s <= quote.inner_start and quote.inner_end <= e + 1 for s, e, _ in contents):
+            continue
+        words = len(raw[quote.inner_start:quote.inner_end].split())
+        (voices.scare if words <= MAX_SCARE_QUOTE_WORDS else voices.quoted).append((quote.inner_start, quote.inner_end))
+    return voices
 
 
 def voice_maps(corpus, attributions: pd.DataFrame) -> dict[str, ArticleVoices]:
     """Return the voices of every article, built from its attribution rows and quotations."""
-    maps: dict[str, ArticleVoices] = {}
-    for article_id in corpus.articles["article_id"]:
-        raw = corpus.texts[article_id]
-        voices = ArticleVoices()
-        rows = attributions[attributions["article_id"] == article_id]
-        contents = list(zip(rows["content_start"], rows["content_end"], rows["kind"]))
-        quotes = [q for start, end in _text_spans(corpus, article_id) for q in find_quotes(raw[start:end], start)]
-        for start, end, kind in contents:
-            if kind in ("direct", "social"):
-                voices.quoted.append((start, end))
-            else:
-                voices.attributed.append((start, end))
-                voices.quoted += [(q.inner_start, q.inner_end) for q in quotes
-                                  if start <= q.inner_start and q.inner_end <= end + 1]
-        for quote in quotes:
-            credited = any(s <= quote.inner_start and quote.inner_end <= e + 1 for s, e, _ in contents)
-            words = len(raw[quote.inner_start:quote.inner_end].split())
-            if credited:
-                continue
-            if words <= MAX_SCARE_QUOTE_WORDS:
-                voices.scare.append((quote.inner_start, quote.inner_end))
-            else:
-                voices.quoted.append((quote.inner_start, quote.inner_end))
-        maps[article_id] = voices
-    return maps
+    blocks, paragraphs, rows = by_article(corpus.blocks), by_article(corpus.paragraphs), by_article(attributions)
+    return {article_id: _article_voices(corpus.texts[article_id],
+                                        _text_spans(blocks.get(article_id, []), paragraphs.get(article_id, [])),
+                                        rows.get(article_id, []))
+            for article_id in corpus.articles["article_id"]}
 
 
-def sentence_lookup(corpus, article_id: str):
-    """Return a function offset -> sentence_id (None outside body sentences)."""
-    rows = corpus.sentences[corpus.sentences["article_id"] == article_id]
-    spans = list(zip(rows["start"], rows["end"], rows["sentence_id"]))
+def sentence_lookup(sentences: list):
+    """Return a function offset -> sentence_id for one article's sentence rows (None outside them)."""
+    starts = [s.start for s in sentences]
 
     def lookup(offset: int) -> int | None:
-        for start, end, sentence_id in spans:
-            if start <= offset < end:
-                return int(sentence_id)
+        index = bisect.bisect_right(starts, offset) - 1
+        if index >= 0 and offset < sentences[index].end:
+            return int(sentences[index].sentence_id)
         return None
 
     return lookup
@@ -105,15 +104,12 @@ def analysed_text(corpus, attributions: pd.DataFrame | None = None):
         from kit.attribution import attributions as extract
 
         attributions = extract(corpus)
-    maps = voice_maps(corpus, attributions)
+    blocks, paragraphs, sentences = by_article(corpus.blocks), by_article(corpus.paragraphs), by_article(corpus.sentences)
+    rows = by_article(attributions)
     for article_id in corpus.articles["article_id"]:
         raw = corpus.texts[article_id]
-        sentence_of = sentence_lookup(corpus, article_id)
-        headlines = corpus.blocks[(corpus.blocks["article_id"] == article_id)
-                                  & (corpus.blocks["kind"] == "headline")]
-        for block in headlines.itertuples():
-            yield article_id, raw, block.start, block.start + len(block.text.rstrip()), "headline", \
-                maps[article_id], sentence_of
-        paragraphs = corpus.paragraphs[corpus.paragraphs["article_id"] == article_id]
-        for paragraph in paragraphs.itertuples():
-            yield article_id, raw, paragraph.start, paragraph.end, "body", maps[article_id], sentence_of
+        spans = _text_spans(blocks.get(article_id, []), paragraphs.get(article_id, []))
+        voices = _article_voices(raw, spans, rows.get(article_id, []))
+        sentence_of = sentence_lookup(sentences.get(article_id, []))
+        for start, end, source_block in spans:
+            yield article_id, raw, start, end, source_block, voices, sentence_of

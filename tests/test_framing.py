@@ -203,3 +203,11 @@ def test_do_the_analyses_survive_the_bad_input_folder():
                   kit.sentiment(corpus, attributions)):
         for row in table.itertuples():
             assert 0 <= row.start < row.end <= len(corpus.texts[row.article_id])
+
+
+def test_is_the_kits_sentiment_exactly_textblobs(tables):
+    from textblob import TextBlob
+
+    for row in tables["sentiment"].head(40).itertuples():
+        expected = TextBlob(row.text).sentiment  # the default analyzer (PatternAnalyzer)
+        assert (row.polarity, row.subjectivity) == (round(expected.polarity, 3), round(expected.subjectivity, 3))
