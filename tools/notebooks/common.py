@@ -40,4 +40,8 @@ def build(name: str, cells: list, parameters: bool = False, folder: Path = NOTEB
     subprocess.run([str(Path(sys.executable).parent / "jupyter"), "nbconvert", "--to", "notebook", "--execute",
                     "--inplace", path.name], cwd=folder, check=True, capture_output=True)
     print(f"{path.relative_to(REPO)} executed in {time.perf_counter() - started:.1f} s")
+    executed = nbf.read(path, as_version=4)
+    for cell in executed.cells:
+        cell.metadata.pop("execution", None)  # run timestamps: noise in every diff
+    nbf.write(executed, path)
     return path
