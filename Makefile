@@ -18,6 +18,7 @@ help:
 	@echo "make lab    open JupyterLab on notebooks/ (sets up .venv first)"
 	@echo "make test   unit tests and notebook checks (sets up .venv first)"
 	@echo "make html   the lessons as web pages in build/html/ (no Jupyter needed to read them)"
+	@echo "make bench  measure speed, memory and scores; rewrites benchmarks/RESULTS.md"
 
 # Re-install only when the dependency lists change.
 $(STAMP): pyproject.toml constraints.txt tools/jupyterlab_overrides.json
@@ -47,6 +48,9 @@ test: setup
 html: setup
 	$(BIN)/python tools/build_html.py
 	@echo "Open build/html/index.html in a browser."
+
+bench: setup
+	$(BIN)/python benchmarks/run.py
 
 clean:
 	rm -rf $(VENV) build test-output .pytest_cache

@@ -30,6 +30,7 @@ import pandas as pd
 
 from kit.actors import ActorTable
 from kit.corpus import by_article
+from kit.progress import progress
 from kit.quotes import DOUBLE_OPEN, Quote, find_quotes
 from kit.speakers import PERSON_PRONOUNS, PLURAL_PRONOUNS, Speaker, SpeakerResolver
 from kit.text import TextRules, sentence_spans
@@ -1075,7 +1076,8 @@ def attributions(corpus, rules: AttributionRules | None = None) -> pd.DataFrame:
     rules = rules or AttributionRules.load()
     rows: list[dict[str, object]] = []
     blocks, paragraphs, sentences = by_article(corpus.blocks), by_article(corpus.paragraphs), by_article(corpus.sentences)
-    for article_id in corpus.articles["article_id"]:
+    ids = corpus.articles["article_id"]
+    for article_id in progress(ids, len(ids), "attributions"):
         raw = corpus.texts[article_id]
         units = article_units(raw, blocks.get(article_id, []), paragraphs.get(article_id, []),
                               sentences.get(article_id, []), rules)

@@ -17,6 +17,7 @@ import pandas as pd
 from kit.manifest import METADATA_FIELDS, parse_iso_date, read_manifest
 from kit.metadata import OutletTable, infer_metadata, load_outlets
 from kit.paragraphs import paragraph_sentences, paragraph_spans
+from kit.progress import progress
 from kit.reading import MANIFEST_NAME, Problem, read_text, list_folder
 from kit.segment import SegmentRules, segment
 from kit.text import count_words
@@ -180,7 +181,7 @@ def load_corpus(path: str | Path | None = None, *, strict: bool = False) -> Corp
     articles, blocks, paragraphs, sentences = [], [], [], []
     texts: dict[str, str] = {}
     seen_hashes: dict[str, str] = {}
-    for name in names:
+    for name in progress(names, len(names), "reading articles"):
         data, decoded = read_text(folder / name, name)
         problems += decoded.problems
         if data is None or decoded.text is None:

@@ -20,6 +20,7 @@ SENTIMENT_COLUMNS = ["article_id", "sentence_id", "voice", "polarity", "subjecti
                      "start", "end"]
 ARTICLE_SENTIMENT_COLUMNS = ["article_id", "voice", "polarity", "subjectivity", "n_words", "n_pieces"]
 MIN_PIECE_WORDS = 3
+_EDGES = " \n\r\t,;:—–-“”\"‘’'"  # quotation marks and separators around a piece are not scored
 
 
 def _analyzer():
@@ -68,7 +69,10 @@ def sentiment(corpus, attributions: pd.DataFrame | None = None) -> pd.DataFrame:
             continue
         for sentence in (s for s in sentences.get(article_id, []) if start <= s.start and s.end <= end):
             for p_start, p_end, voice in _pieces(voices, sentence.start, sentence.end):
-                text = raw[p_start:p_end].strip(" ,;:—–-“”\"‘’'")
+                piece = raw[p_start:p_end]
+                text = piece.strip(_EDGES)
+                p_start += len(piece) - len(piece.lstrip(_EDGES))  # offsets name exactly the scored text
+                p_end = p_start + len(text)
                 n_words = count_words(text)
                 if n_words < MIN_PIECE_WORDS:
                     continue

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 import pandas as pd
 
 from kit.corpus import by_article
+from kit.progress import progress
 from kit.quotes import find_quotes
 
 VOICES = ("outlet", "quoted", "attributed", "scare_quoted")
@@ -106,7 +107,8 @@ def analysed_text(corpus, attributions: pd.DataFrame | None = None):
         attributions = extract(corpus)
     blocks, paragraphs, sentences = by_article(corpus.blocks), by_article(corpus.paragraphs), by_article(corpus.sentences)
     rows = by_article(attributions)
-    for article_id in corpus.articles["article_id"]:
+    ids = corpus.articles["article_id"]
+    for article_id in progress(ids, len(ids), "reading voices"):
         raw = corpus.texts[article_id]
         spans = _text_spans(blocks.get(article_id, []), paragraphs.get(article_id, []))
         voices = _article_voices(raw, spans, rows.get(article_id, []))

@@ -127,3 +127,25 @@ def test_is_a_10_mb_file_loaded_and_flagged(tmp_path):
     corpus = kit.load_corpus(tmp_path)
     assert set(corpus.problems["problem"]) == {"large_file"}
     assert corpus.articles["n_words"].iloc[0] > 1_500_000
+
+
+def test_does_a_large_folder_show_a_progress_bar_and_a_small_one_not(tmp_path, capsys):
+    from kit.progress import PROGRESS_MIN_ITEMS
+
+    for number in range(PROGRESS_MIN_ITEMS):
+        (tmp_path / f"a{number:04d}.txt").write_text(f"Officials said article {number} was loaded.\n", encoding="utf-8")
+    kit.load_corpus(tmp_path)
+    assert "reading articles" in capsys.readouterr().err
+    kit.load_corpus(BAD)
+    assert "reading articles" not in capsys.readouterr().err
+
+
+def test_does_the_network_guard_stop_a_test_that_reaches_out():
+    import socket
+
+    with pytest.raises(RuntimeError, match="must work offline"):  # the root conftest.py's guard
+        socket.create_connection(("192.0.2.1", 80), timeout=1)  # TEST-NET-1: never routed
+    with pytest.raises(RuntimeError, match="must work offline"):
+        socket.getaddrinfo("pypi.org", 443)
+    with pytest.raises(RuntimeError, match="must work offline"):
+        socket.create_connection(("127.0.0.1", 9), timeout=1)  # loopback too, unless marked localhost

@@ -75,6 +75,7 @@ def chromium(*arguments: str, profile: Path) -> subprocess.CompletedProcess:
                           capture_output=True, text=True, timeout=120)
 
 
+@pytest.mark.localhost
 @pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed: .ci/run installs Debian's chromium "
                                              "with apt-get; where apt is unavailable the browser test is skipped")
 def test_does_the_first_lesson_render_in_jupyterlab(lab, tmp_path):
