@@ -29,7 +29,7 @@ from pathlib import Path
 import pandas as pd
 
 from kit.actors import ActorTable
-from kit.corpus import by_article
+from kit.corpus import Rows, by_article
 from kit.progress import progress
 from kit.quotes import DOUBLE_OPEN, Quote, find_quotes
 from kit.speakers import PERSON_PRONOUNS, PLURAL_PRONOUNS, Speaker, SpeakerResolver
@@ -1074,7 +1074,7 @@ def attributions(corpus, rules: AttributionRules | None = None) -> pd.DataFrame:
     ``confidence`` is lower where the evidence is thin (no cue, unresolved speaker).
     """
     rules = rules or AttributionRules.load()
-    rows: list[dict[str, object]] = []
+    rows = Rows(ATTRIBUTION_COLUMNS)
     blocks, paragraphs, sentences = by_article(corpus.blocks), by_article(corpus.paragraphs), by_article(corpus.sentences)
     ids = corpus.articles["article_id"]
     for article_id in progress(ids, len(ids), "attributions"):
@@ -1085,9 +1085,8 @@ def attributions(corpus, rules: AttributionRules | None = None) -> pd.DataFrame:
         found = sorted(reader.read(), key=lambda r: (r["content_start"], r["cue_start"] or 0))
         for number, row in enumerate(found, start=1):
             row["attribution_id"] = f"{article_id}:{number}"
-            row.pop("speaker_type", None)
-        rows += found
-    frame = pd.DataFrame(rows, columns=ATTRIBUTION_COLUMNS)
+            rows.add(row)
+    frame = rows.frame()
     for column in ("sentence_id", "speaker_start", "speaker_end", "cue_start", "cue_end"):
         frame[column] = frame[column].astype("Int64")
     return frame

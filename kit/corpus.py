@@ -39,6 +39,27 @@ PROBLEM_COLUMNS = ["file", "problem", "detail", "severity"]
 FAILING_SEVERITIES = ("error", "warning")
 
 
+class Rows:
+    """The rows of a table being built, kept as tuples in column order.
+
+    A dict per row costs several times the memory of a tuple; with hundreds of
+    thousands of rows that decides whether a large corpus fits in memory.
+    """
+
+    def __init__(self, columns: list[str]):
+        self.columns = list(columns)
+        self.data: list[tuple] = []
+
+    def add(self, row: dict[str, object]) -> None:
+        self.data.append(tuple(row.get(column) for column in self.columns))
+
+    def __len__(self) -> int:
+        return len(self.data)
+
+    def frame(self) -> pd.DataFrame:
+        return pd.DataFrame.from_records(self.data, columns=self.columns)
+
+
 def by_article(frame: pd.DataFrame) -> dict[str, list]:
     """Return the rows of ``frame`` (as named tuples) grouped by ``article_id``, in one pass.
 
@@ -178,7 +199,8 @@ def load_corpus(path: str | Path | None = None, *, strict: bool = False) -> Corp
     names, more_problems = _input_files(folder, manifest)
     problems += more_problems
 
-    articles, blocks, paragraphs, sentences = [], [], [], []
+    articles = []
+    blocks, paragraphs, sentences = Rows(BLOCK_COLUMNS), Rows(PARAGRAPH_COLUMNS), Rows(SENTENCE_COLUMNS)
     texts: dict[str, str] = {}
     seen_hashes: dict[str, str] = {}
     for name in progress(names, len(names), "reading articles"):
@@ -210,19 +232,19 @@ def load_corpus(path: str | Path | None = None, *, strict: bool = False) -> Corp
 
         article_blocks = segment(raw, rules.segment)
         for block in article_blocks:
-            blocks.append({"article_id": article_id, **block, "block_id": int(block["block_id"]) + 1})
+            blocks.add({"article_id": article_id, **block, "block_id": int(block["block_id"]) + 1})
         n_words = sentence_id = 0
         spans = paragraph_spans(raw, article_blocks)
         if not spans:
             problems.append(Problem(name, "no_body_text",
                                     "no paragraph of prose was found; analyses will find nothing here"))
         for paragraph_id, (start, end, joined) in enumerate(spans, start=1):
-            paragraphs.append({"article_id": article_id, "paragraph_id": paragraph_id,
+            paragraphs.add({"article_id": article_id, "paragraph_id": paragraph_id,
                                "text": raw[start:end], "start": start, "end": end, "joined": joined})
             n_words += count_words(raw[start:end])
             for s_start, s_end in paragraph_sentences(raw, start, end, rules.segment.text):
                 sentence_id += 1
-                sentences.append({"article_id": article_id, "paragraph_id": paragraph_id,
+                sentences.add({"article_id": article_id, "paragraph_id": paragraph_id,
                                   "sentence_id": sentence_id, "text": raw[s_start:s_end],
                                   "start": s_start, "end": s_end})
         metadata = _article_metadata(name, raw, article_blocks, row, rules, problems)
@@ -234,9 +256,9 @@ def load_corpus(path: str | Path | None = None, *, strict: bool = False) -> Corp
     corpus = Corpus(
         folder=folder,
         articles=_frame(articles, ARTICLE_COLUMNS),
-        blocks=_frame(blocks, BLOCK_COLUMNS),
-        paragraphs=_frame(paragraphs, PARAGRAPH_COLUMNS),
-        sentences=_frame(sentences, SENTENCE_COLUMNS),
+        blocks=blocks.frame(),
+        paragraphs=paragraphs.frame(),
+        sentences=sentences.frame(),
         problems=_frame([p.as_row() for p in problems], PROBLEM_COLUMNS),
         texts=texts,
     )

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from kit.corpus import Rows
 from kit.terms import TermIndex
 from kit.voice import analysed_text
 from kit.wordlists import read_rows
@@ -24,14 +25,14 @@ def hedges(corpus, attributions: pd.DataFrame | None = None, data_dir: Path | No
     terms are in ``kit/data/hedges.csv``. The longest term wins ("could not verify", not "could").
     """
     index = TermIndex({r["term"]: r for r in read_rows("hedges", data_dir)})
-    rows = []
+    rows = Rows(HEDGE_COLUMNS)
     for article_id, raw, start, end, block, voices, sentence_of in analysed_text(corpus, attributions):
         for m_start, m_end, row in index.find(raw, start, end):
             if _MONTH_MAY.match(raw, m_start):
                 continue
-            rows.append({"article_id": article_id, "sentence_id": sentence_of(m_start), "term": row["term"],
+            rows.add({"article_id": article_id, "sentence_id": sentence_of(m_start), "term": row["term"],
                          "type": row["type"], "start": m_start, "end": m_end,
                          "voice": voices.voice(m_start, m_end), "source_block": block})
-    frame = pd.DataFrame(rows, columns=HEDGE_COLUMNS)
+    frame = rows.frame()
     frame["sentence_id"] = frame["sentence_id"].astype("Int64")
     return frame.sort_values(["article_id", "start"]).reset_index(drop=True)

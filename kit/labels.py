@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from kit.corpus import Rows
 from kit.actors import ActorTable
 from kit.terms import TermIndex
 from kit.voice import analysed_text
@@ -35,7 +36,7 @@ def labels(corpus, attributions: pd.DataFrame | None = None, data_dir: Path | No
     """
     label_index, spelling_index = label_indexes(data_dir)
     actors = ActorTable.load(data_dir)
-    rows = []
+    rows = Rows(LABEL_COLUMNS)
     scanned: dict[str, list] = {}
     for article_id, raw, start, end, block, voices, sentence_of in analysed_text(corpus, attributions):
         if article_id not in scanned:
@@ -48,10 +49,10 @@ def labels(corpus, attributions: pd.DataFrame | None = None, data_dir: Path | No
                 inside = names if index is label_index else outlet_names
                 if any(a <= m_start and m_end <= b and (b - a) > (m_end - m_start) for a, b in inside):
                     continue  # "Volunteer" in "Russian Volunteer Corps", "Kyiv" in "The Kyiv Independent": names
-                rows.append({"article_id": article_id, "sentence_id": sentence_of(m_start), "term": row["term"],
+                rows.add({"article_id": article_id, "sentence_id": sentence_of(m_start), "term": row["term"],
                              "surface": raw[m_start:m_end], "category": row["category"],
                              "connotation": row["connotation"], "start": m_start, "end": m_end,
                              "voice": voices.voice(m_start, m_end, labels=True), "source_block": block})
-    frame = pd.DataFrame(rows, columns=LABEL_COLUMNS)
+    frame = rows.frame()
     frame["sentence_id"] = frame["sentence_id"].astype("Int64")
     return frame.sort_values(["article_id", "start"]).reset_index(drop=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from kit.corpus import Rows
 from kit.actors import ActorTable
 from kit.voice import analysed_text
 
@@ -23,14 +24,14 @@ def naming(corpus, attributions: pd.DataFrame | None = None, actors: ActorTable 
         from kit.attribution import attributions as extract
 
         attributions = extract(corpus)
-    rows = []
+    rows = Rows(NAMING_COLUMNS)
     scanned: dict[str, list] = {}
     for article_id, raw, start, end, block, voices, sentence_of in analysed_text(corpus, attributions):
         if article_id not in scanned:
             scanned[article_id] = actors.mentions(raw)
         for mention in (m for m in scanned[article_id] if start <= m.start and m.end <= end):
             actor = mention.actor
-            rows.append({"article_id": article_id, "sentence_id": sentence_of(mention.start),
+            rows.add({"article_id": article_id, "sentence_id": sentence_of(mention.start),
                          "actor": actor.canonical, "group": actor.group, "type": actor.type,
                          "surface": mention.surface, "start": mention.start, "end": mention.end,
                          "voice": voices.voice(mention.start, mention.end), "source_block": block,
@@ -45,11 +46,11 @@ def naming(corpus, attributions: pd.DataFrame | None = None, actors: ActorTable 
         if row.article_id not in voice_by_article:
             voice_by_article[row.article_id] = None
         actor = known[row.speaker]
-        rows.append({"article_id": row.article_id, "sentence_id": row.sentence_id, "actor": actor.canonical,
+        rows.add({"article_id": row.article_id, "sentence_id": row.sentence_id, "actor": actor.canonical,
                      "group": actor.group, "type": actor.type, "surface": row.speaker_surface,
                      "start": int(row.speaker_start), "end": int(row.speaker_end), "voice": "outlet",
                      "source_block": row.source_block, "rule": "resolved reference"})
-    frame = pd.DataFrame(rows, columns=NAMING_COLUMNS)
+    frame = rows.frame()
     frame = frame.drop_duplicates(["article_id", "start", "end", "actor"])
     frame["sentence_id"] = frame["sentence_id"].astype("Int64")
     return frame.sort_values(["article_id", "start"]).reset_index(drop=True)

@@ -10,6 +10,7 @@ paragraph's start.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 DOUBLE_OPEN = "“«„"
@@ -20,6 +21,7 @@ STRAIGHT_DOUBLE = '"'
 STRAIGHT_SINGLE = "'"
 ALL_MARKS = DOUBLE_OPEN + DOUBLE_CLOSE + SINGLE_OPEN + SINGLE_CLOSE + STRAIGHT_DOUBLE + STRAIGHT_SINGLE
 _OPEN_CONTEXT = " \t\n\r([{—–-/:"
+_MARK_RE = re.compile("[" + re.escape(ALL_MARKS) + "]")
 
 
 @dataclass(frozen=True)
@@ -70,9 +72,8 @@ def find_quotes(text: str, offset: int = 0) -> list[Quote]:
         quotes.append(Quote(start + offset, end + offset, inner_start + offset, inner_end + offset,
                             double, opened, closed))
 
-    for index, char in enumerate(text):
-        if char not in ALL_MARKS:
-            continue
+    for match in _MARK_RE.finditer(text):  # visit the marks only, not every character
+        index, char = match.start(), match.group(0)
         if char in DOUBLE_OPEN + DOUBLE_CLOSE + STRAIGHT_DOUBLE:
             role = ("open" if char in DOUBLE_OPEN else "close" if char in DOUBLE_CLOSE
                     else _role(text, index))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kit.corpus import by_article
+from kit.corpus import Rows, by_article
 from kit.text import count_words
 from kit.voice import analysed_text
 
@@ -63,7 +63,7 @@ def sentiment(corpus, attributions: pd.DataFrame | None = None) -> pd.DataFrame:
     """
     analyzer = _analyzer()
     sentences = by_article(corpus.sentences)
-    rows = []
+    rows = Rows(SENTIMENT_COLUMNS)
     for article_id, raw, start, end, block, voices, sentence_of in analysed_text(corpus, attributions):
         if block != "body":
             continue
@@ -77,10 +77,10 @@ def sentiment(corpus, attributions: pd.DataFrame | None = None) -> pd.DataFrame:
                 if n_words < MIN_PIECE_WORDS:
                     continue
                 polarity, subjectivity = analyzer(text)
-                rows.append({"article_id": article_id, "sentence_id": sentence.sentence_id, "voice": voice,
+                rows.add({"article_id": article_id, "sentence_id": sentence.sentence_id, "voice": voice,
                              "polarity": round(polarity, 3), "subjectivity": round(subjectivity, 3),
                              "n_words": n_words, "text": text, "start": p_start, "end": p_end})
-    return pd.DataFrame(rows, columns=SENTIMENT_COLUMNS)
+    return rows.frame()
 
 
 def sentiment_by_article(table: pd.DataFrame) -> pd.DataFrame:

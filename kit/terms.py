@@ -32,13 +32,16 @@ class TermIndex:
     """Terms of a word list and the row each one stands for."""
 
     def __init__(self, rows: dict[str, dict[str, str]], plurals: bool = False):
-        self.rows = {term.lower(): row for term, row in rows.items()}
-        self.pattern = term_pattern(rows, plurals)
+        self.rows = {term.lower().replace("’", "'"): row for term, row in rows.items()}
         self.plurals = plurals
+        forms = list(rows)
+        if plurals:  # "neo-Nazi" also finds "neo-Nazis"; "militia" also "militias"
+            forms += [term + ending for term in rows if term[-1:].isalpha() for ending in ("s", "es")]
+        self.matcher = PhraseMatcher(forms)
 
     def row_for(self, surface: str) -> dict[str, str] | None:
         """Return the row of the term ``surface`` matched (plural forms included)."""
-        key = " ".join(surface.split()).lower()
+        key = " ".join(surface.split()).lower().replace("’", "'")
         if key in self.rows:
             return self.rows[key]
         if self.plurals:
@@ -49,10 +52,11 @@ class TermIndex:
 
     def find(self, text: str, start: int = 0, end: int | None = None) -> Iterator[tuple[int, int, dict[str, str]]]:
         """Yield (start, end, row) for each term in ``text[start:end]`` (offsets into ``text``)."""
-        for match in self.pattern.finditer(text, start, len(text) if end is None else end):
-            row = self.row_for(match.group(0))
+        stop = len(text) if end is None else end
+        for found_start, found_end in self.matcher.find(text[start:stop]):
+            row = self.row_for(text[start + found_start:start + found_end])
             if row is not None:
-                yield match.start(), match.end(), row
+                yield start + found_start, start + found_end, row
 
 
 _PHRASE_TOKEN = re.compile(r"[\w-]+|[^\w\s]")
