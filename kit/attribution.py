@@ -131,6 +131,7 @@ class CueLexicon:
     verbs: dict[tuple[str, ...], tuple[str, str]]
     nouns: dict[str, tuple[str, str]]
     max_words: int
+    first_words: frozenset[str]  # every word a cue can start with; other words are skipped at once
 
     @classmethod
     def load(cls, data_dir: Path | None = None) -> "CueLexicon":
@@ -140,7 +141,8 @@ class CueLexicon:
                 verbs.setdefault(tuple(form.lower().split()), (row["lemma"], row["stance"]))
         nouns = {form.lower(): (row["lemma"], row["stance"])
                  for row in read_rows("reporting_nouns", data_dir) for form in split_values(row["forms"])}
-        return cls(verbs, nouns, max(len(key) for key in verbs))
+        first_words = frozenset({key[0] for key in verbs} | set(nouns) | {"according", "as"})
+        return cls(verbs, nouns, max(len(key) for key in verbs), first_words)
 
     def verb_at(self, words: list[str]) -> tuple[int, str, str] | None:
         """Return (number of words, lemma, stance) of the longest verb form starting ``words``."""
@@ -351,7 +353,7 @@ class ArticleReader:
         k = 0
         while k < len(tokens):
             token = tokens[k]
-            if not token.is_word or self.in_quote(s.unit, token):
+            if not token.is_word or token.lower not in lexicon.first_words or self.in_quote(s.unit, token):
                 k += 1
                 continue
             words = [t.lower for t in tokens[k:k + lexicon.max_words + 1]]

@@ -8,7 +8,7 @@ text as read (``newline=''``), so ``corpus.texts[article_id][start:end]`` is the
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict
+from collections import defaultdict, namedtuple
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -67,7 +67,9 @@ def by_article(frame: pd.DataFrame) -> dict[str, list]:
     read the whole table once per article, which grows with the square of the corpus.
     """
     groups: dict[str, list] = defaultdict(list)
-    for row in frame.itertuples(index=False):
+    # Columns as Python lists first: iterating pandas string arrays goes element by element.
+    make_row = namedtuple("Row", frame.columns, rename=True)._make
+    for row in map(make_row, zip(*(frame[column].tolist() for column in frame.columns))):
         groups[row.article_id].append(row)
     return groups
 

@@ -77,8 +77,7 @@ class PhraseMatcher:
     def __init__(self, phrases: Iterable[str]):
         self.exact: set[tuple[str, ...]] = set()  # case-sensitive acronyms, as written
         self.folded: set[tuple[str, ...]] = set()
-        self.first_words: set[str] = set()
-        self.longest = 1
+        lengths_by_first: dict[str, set[int]] = {}
         for phrase in phrases:
             tokens = _PHRASE_TOKEN.findall(phrase)
             if not tokens:
@@ -87,25 +86,26 @@ class PhraseMatcher:
                 self.exact.add(tuple(tokens))
             else:
                 self.folded.add(_phrase_key(tokens))
-            self.first_words.add(tokens[0].lower().replace("’", "'"))
-            self.longest = max(self.longest, len(tokens))
+            first = tokens[0].lower().replace("’", "'")
+            lengths_by_first.setdefault(first, set()).add(len(tokens))
+        # phrase lengths by first word, longest first, so the longest phrase at a token wins
+        self.lengths: dict[str, list[int]] = {first: sorted(ns, reverse=True) for first, ns in lengths_by_first.items()}
 
     def find(self, text: str) -> Iterator[tuple[int, int]]:
         """Yield (start, end) of each phrase in ``text``, left to right, without overlaps."""
-        tokens = [(m.group(0), m.start(), m.end()) for m in _PHRASE_TOKEN.finditer(text)]
-        i = 0
-        while i < len(tokens):
-            if tokens[i][0].lower().replace("’", "'") in self.first_words:
-                for n in range(min(self.longest, len(tokens) - i), 0, -1):
-                    window = tokens[i:i + n]
-                    words = [t[0] for t in window]
-                    start, end = window[0][1], window[-1][2]
-                    bounded = not _WORD_EDGE.match(text[end:end + 1]) and not _WORD_EDGE.match(text[start - 1:start])
-                    if bounded and (_phrase_key(words) in self.folded or tuple(words) in self.exact):
+        matches = list(_PHRASE_TOKEN.finditer(text))
+        words = [m.group(0) for m in matches]
+        keys = [w.lower().replace("’", "'") for w in words]
+        resume = 0  # matches may not overlap: the next one starts after the last one found
+        for i in [i for i, key in enumerate(keys) if key in self.lengths]:
+            if i < resume:
+                continue
+            for n in self.lengths[keys[i]]:
+                if i + n > len(matches):
+                    continue
+                if tuple(keys[i:i + n]) in self.folded or tuple(words[i:i + n]) in self.exact:
+                    start, end = matches[i].start(), matches[i + n - 1].end()
+                    if not _WORD_EDGE.match(text, end) and not (start and _WORD_EDGE.match(text, start - 1)):
                         yield start, end
-                        i += n
+                        resume = i + n
                         break
-                else:
-                    i += 1
-            else:
-                i += 1
