@@ -208,19 +208,20 @@ def claims(corpus, attributions: pd.DataFrame | None = None, hedges: pd.DataFram
                          "hedge_evidence": "; ".join(evidence), "voice": voices.voice(claim["start"], claim["end"])})
     frame = pd.DataFrame(rows, columns=[c for c in CLAIM_COLUMNS if c != "claim_id"])
     frame = frame.sort_values(["article_id", "start"]).reset_index(drop=True)
-    for index in range(1, len(frame)):  # "two of his fighters wounded ... two killed and 10 wounded"
-        previous = frame.iloc[index - 1]
-        if frame.at[index, "side"] == "" and previous["side"] and previous["article_id"] == frame.at[index, "article_id"] \
-                and not pd.isna(previous["sentence_id"]) and previous["sentence_id"] == frame.at[index, "sentence_id"]:
-            frame.at[index, "side"] = previous["side"]
+    sides, article_ids, sentence_ids = (frame[c].tolist() for c in ("side", "article_id", "sentence_id"))
+    for index in range(1, len(sides)):  # "two of his fighters wounded ... two killed and 10 wounded"
+        if sides[index] == "" and sides[index - 1] and article_ids[index - 1] == article_ids[index] \
+                and not pd.isna(sentence_ids[index - 1]) and sentence_ids[index - 1] == sentence_ids[index]:
+            sides[index] = sides[index - 1]
+    frame["side"] = sides
     frame.insert(1, "claim_id", [f"{a}:c{n + 1}" for a, n in zip(frame["article_id"], frame.groupby("article_id").cumcount())])
     frame["sentence_id"] = frame["sentence_id"].astype("Int64")
     return frame[CLAIM_COLUMNS]
 
 
 def _disagree(a: tuple[float, float], b: tuple[float, float]) -> bool:
-    """Can two ranges not both be true?"""
-    return a[1] < b[0] or b[1] < a[0]
+    """Can two ranges not both be true? (``b`` may be the highest low and lowest high of several ranges.)"""
+    return bool(a[1] < b[0] or b[1] < a[0])
 
 
 def compare_claims(corpus, claims_table: pd.DataFrame | None = None) -> pd.DataFrame:
@@ -245,14 +246,18 @@ def compare_claims(corpus, claims_table: pd.DataFrame | None = None) -> pd.DataF
     table = table.drop_duplicates(keys)
     out = []
     for _, group in table.groupby(["event", "counted", "side"], sort=True):
-        ranges = list(zip(group["low"], group["high"]))
-        for row, own in zip(group.itertuples(), ranges):
-            same_article = group[group["article_id"] == row.article_id]
+        # A range disagrees with some other range when it lies wholly below the highest
+        # lower bound or wholly above the lowest upper bound: linear, not pairwise.
+        tightest = (group["low"].max(), group["high"].min())
+        in_article = group.groupby("article_id")
+        article_tightest = zip(in_article["low"].transform("max"), in_article["high"].transform("min"))
+        n_sources = group["label"].nunique()
+        for row, article_bounds in zip(group.itertuples(), article_tightest):
+            own = (row.low, row.high)
             out.append({**{c: getattr(row, c) for c in ("event", "counted", "side", "article_id", "label",
                                                        "claimant", "claimant_group", "quantity", "value",
                                                        "low", "high", "hedged", "mentions", "claim_id")},
-                        "n_sources": group["label"].nunique(),
-                        "conflict": any(_disagree(own, other) for other in ranges),
-                        "conflict_in_article": any(_disagree(own, other) for other in
-                                                   zip(same_article["low"], same_article["high"]))})
+                        "n_sources": n_sources,
+                        "conflict": _disagree(own, tightest),
+                        "conflict_in_article": _disagree(own, article_bounds)})
     return pd.DataFrame(out, columns=COMPARE_COLUMNS)

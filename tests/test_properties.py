@@ -82,3 +82,27 @@ def test_does_every_input_file_end_up_in_articles_or_problems(files):
     corpus, _ = analyse(files)
     accounted = set(corpus.articles["file"]) | set(corpus.problems["file"])
     assert set(files) <= accounted
+
+
+RANGES = st.lists(st.tuples(st.sampled_from(["a1", "a2", "a3"]), st.integers(0, 30), st.integers(0, 30)),
+                  min_size=1, max_size=12)
+
+
+@given(RANGES)
+@SETTINGS
+def test_does_compare_claims_flag_exactly_the_ranges_that_some_other_range_rules_out(ranges):
+    from types import SimpleNamespace
+
+    rows = [{"article_id": article, "claim_id": f"{article}:c{n}", "counted": "killed", "side": "russian",
+             "claimant": f"claimant {n}", "claimant_group": "other", "quantity": str(low), "value": float(low),
+             "low": float(min(low, high)), "high": float(max(low, high)), "hedged": False}
+            for n, (article, low, high) in enumerate(ranges)]
+    articles = pd.DataFrame({"article_id": ["a1", "a2", "a3"], "event": "e", "label": ["A", "B", "C"]})
+    compared = kit.compare_claims(SimpleNamespace(articles=articles), pd.DataFrame(rows))
+
+    def pairwise(row, others) -> bool:  # the definition: some other claim's range cannot overlap this one
+        return any(row.high < o.low or o.high < row.low for o in others.itertuples())
+
+    for row in compared.itertuples():
+        assert row.conflict == pairwise(row, compared)
+        assert row.conflict_in_article == pairwise(row, compared[compared["article_id"] == row.article_id])
