@@ -190,7 +190,8 @@ def gap_text(results: dict) -> str:
     total = sum(largest["times"].values())
     for stage in STAGES:
         stage_share[stage] = 100 * largest["times"].get(stage, 0) / total
-    shares = ", ".join(f"{stage} {share:.0f}%" for stage, share in sorted(stage_share.items(), key=lambda kv: -kv[1]))
+    shares = ", ".join(f"{stage} {share:.0f}%" if share >= 1 else f"{stage} under 1%"
+                       for stage, share in sorted(stage_share.items(), key=lambda kv: -kv[1]))
     return (f"## The gap: {best:,.0f} of {TARGETS['words_per_second']:,} words/s\n\n"
             f"The speed target is not met: the kit is {TARGETS['words_per_second'] / best:.0f} times too slow for it. "
             f"Where the time goes at {largest['size']:,} articles: {shares}. The cause is the design chosen for "
