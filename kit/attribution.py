@@ -98,7 +98,7 @@ MEDIUM_WORDS = frozenset({
     "podcast", "english", "russian", "ukrainian", "response", "reply", "chat", "appearance", "media",
     "press", "social", "network", "networks", "written", "separate", "online", "own", "official",
     "daily", "nightly", "regular", "weekly", "news", "phone", "telephone", "joint", "emailed",
-    "british-accented", "page", "account", "accounts", "blog", "app", "journalists", "reporters",
+    "accented", "fluent", "broken", "page", "account", "accounts", "blog", "app", "journalists", "reporters",
     "its", "his", "her", "their", "a", "an", "the"})
 ADDRESSEE_WORDS = frozenset({"the", "a", "an", "journalists", "reporters", "media", "press",
                              "conference", "briefing", "news", "audience", "crowd", "correspondents",
@@ -108,13 +108,12 @@ CLAUSE_ENDERS_AFTER_CUE = frozenset({"as", "after", "referring", "who", "while",
                                      "earlier", "later", "last", "this", "through", "over", "from",
                                      "also", "again", "then", "today", "yesterday", "according"})
 LEADING_ADVERBIALS = frozenset({
-    "in", "on", "at", "after", "before", "during", "earlier", "later", "speaking", "asked",
-    "commenting", "wearing", "despite", "following", "separately", "instead", "moreover",
-    "similarly", "overall", "by", "for", "from", "with", "without", "under", "amid", "over", "as",
+    "in", "on", "at", "after", "before", "during", "earlier", "later", "despite", "following", "separately",
+    "instead", "moreover", "similarly", "overall", "by", "for", "from", "with", "without", "under", "amid", "over", "as",
     "since", "last", "this", "today", "yesterday", "while", "when", "although", "though", "if",
     "because", "unlike", "like", "according"})
 CONNECTIVES = frozenset({"but", "and", "so", "yet", "still", "meanwhile", "however", "also", "then",
-                         "now", "thus", "indeed", "meanwhile"})
+                         "now", "thus", "indeed"})
 MAX_SPEAKER_TOKENS = 40  # long enough to reach a sentence-initial adverbial
 MAX_UNQUOTED_SPEAKER_TOKENS = 10
 MAX_ADDRESSEE_TOKENS = 8
@@ -187,6 +186,14 @@ class Token:
     @property
     def capitalised(self) -> bool:
         return self.text[0].isupper()
+
+
+def is_medium_word(token: Token) -> bool:
+    """Is the token a word of a medium adjunct ("in a post", "in heavily accented English")?
+
+    A hyphenated word counts by its last part: "Russian-accented".
+    """
+    return token.lower in MEDIUM_WORDS or token.lower.rpartition("-")[2] in MEDIUM_WORDS
 
 
 def tokenize(raw: str, start: int, end: int) -> list[Token]:
@@ -301,7 +308,6 @@ class ArticleReader:
                     if found.rule.startswith("postposed: “"):
                         postposed_spans.append(found.content)
                     shared = found
-        shared: Found | None = shared if handled else None
         for index, cue in enumerate(cues):
             if cue.i in handled:
                 continue
@@ -585,8 +591,8 @@ class ArticleReader:
                 a += 1  # "But Kapustin, the RVC commander," keeps Kapustin
                 continue
             comma = next((k for k in range(a, b) if tokens[k].text == ","), None)
-            if comma is not None and (head.lower in LEADING_ADVERBIALS or (
-                    not head.capitalised and head.is_word and head.lower.endswith(("ed", "ing")))):
+            participle = head.is_word and head.lower.endswith(("ed", "ing")) and (a == 0 or not head.capitalised)
+            if comma is not None and (head.lower in LEADING_ADVERBIALS or participle):
                 a = comma + 1
                 continue
             break
@@ -810,7 +816,7 @@ class ArticleReader:
             token = tokens[k]
             if token.lower in ("on", "in", "at", "during", "via", "through", "over") and k + 1 < len(tokens):
                 m = k + 1
-                while m < len(tokens) and (tokens[m].lower in MEDIUM_WORDS or tokens[m].lower in TIME_WORDS
+                while m < len(tokens) and (is_medium_word(tokens[m]) or tokens[m].lower in TIME_WORDS
                                            or tokens[m].text.isdigit() or tokens[m].text in "()"
                                            or tokens[m].text.endswith(("’s", "'s"))):
                     m += 1
