@@ -55,27 +55,25 @@ class ActorTable:
     def load(cls, data_dir: Path | None = None) -> "ActorTable":
         """Return the table built from actors.csv, outlets.csv, roles.csv and affiliations.csv."""
         by_alias: dict[str, Actor] = {}
+        aliases: list[str] = []  # as written: the matcher keeps short acronyms case-sensitive
         for row in read_rows("actors", data_dir):
             actor = Actor(row["canonical"], row["group"], row["type"], row.get("speaks_as", ""))
             for alias in [row["canonical"], *split_values(row["aliases"])]:
                 by_alias.setdefault(alias.lower(), actor)
+                aliases.append(alias)
         for row in read_rows("outlets", data_dir):
             actor = Actor(row["outlet"], "media", "media")
             for alias in [row["outlet"], *split_values(row.get("aliases", ""))]:
                 by_alias.setdefault(alias.lower(), actor)
-        aliases = [a for row in read_rows("actors", data_dir)
-                   for a in [row["canonical"], *split_values(row["aliases"])]]
-        aliases += [a for row in read_rows("outlets", data_dir)
-                    for a in [row["outlet"], *split_values(row.get("aliases", ""))]]
-        roles = {row["term"].lower(): row["role_class"] for row in read_rows("roles", data_dir)}
-        affiliations = {row["term"].lower(): row["group"] for row in read_rows("affiliations", data_dir)}
+                aliases.append(alias)
+        role_rows, affiliation_rows = read_rows("roles", data_dir), read_rows("affiliations", data_dir)
         return cls(
             by_alias=by_alias,
             matcher=PhraseMatcher(aliases),
-            roles=roles,
-            role_pattern=term_pattern([r["term"] for r in read_rows("roles", data_dir)], plurals=True),
-            affiliations=affiliations,
-            affiliation_pattern=term_pattern([r["term"] for r in read_rows("affiliations", data_dir)]),
+            roles={row["term"].lower(): row["role_class"] for row in role_rows},
+            role_pattern=term_pattern([row["term"] for row in role_rows], plurals=True),
+            affiliations={row["term"].lower(): row["group"] for row in affiliation_rows},
+            affiliation_pattern=term_pattern([row["term"] for row in affiliation_rows]),
         )
 
     def lookup(self, surface: str) -> Actor | None:

@@ -39,12 +39,9 @@ def naming(corpus, attributions: pd.DataFrame | None = None, actors: ActorTable 
     known = {a.canonical: a for a in actors.by_alias.values()}
     resolved = attributions[attributions["resolution"].str.contains("->", regex=False)
                             & attributions["speaker"].isin(known)]
-    voice_by_article = {}
     for row in resolved.itertuples():
         if pd.isna(row.speaker_start) or len(str(row.speaker_surface).split()) < 2:
             continue  # "he", "they": pronouns are not names
-        if row.article_id not in voice_by_article:
-            voice_by_article[row.article_id] = None
         actor = known[row.speaker]
         rows.add({"article_id": row.article_id, "sentence_id": row.sentence_id, "actor": actor.canonical,
                      "group": actor.group, "type": actor.type, "surface": row.speaker_surface,

@@ -25,11 +25,13 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
+from kit.actors import SPEAKER_GROUPS as ACTOR_GROUPS
+from kit.voice import VOICES as ALL_VOICES
+
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
 ORANGE, SKY_BLUE, GREEN, YELLOW, BLUE, VERMILLION, PURPLE, BLACK = OKABE_ITO
 
-SPEAKER_GROUPS = ["russian_government", "ukrainian_government", "rvc", "legion", "siberian_battalion",
-                  "analyst_expert", "media", "western_government", "other", "anonymous"]
+SPEAKER_GROUPS = list(ACTOR_GROUPS)
 # Ten groups, eight colours: two groups share a colour with a hatch (bars) and a marker (dots).
 SPEAKER_COLOURS = {"russian_government": VERMILLION, "ukrainian_government": BLUE, "rvc": ORANGE,
                    "legion": PURPLE, "siberian_battalion": YELLOW, "analyst_expert": GREEN,
@@ -38,7 +40,7 @@ SPEAKER_HATCHES = {"western_government": "///", "anonymous": "///"}
 SPEAKER_MARKERS = {"russian_government": "s", "ukrainian_government": "D", "rvc": "o", "legion": "^",
                    "siberian_battalion": "v", "analyst_expert": "P", "media": "X", "western_government": "d",
                    "other": "h", "anonymous": "*"}
-VOICES = ["outlet", "quoted", "attributed", "scare_quoted"]
+VOICES = list(ALL_VOICES)
 VOICE_COLOURS = {"outlet": BLUE, "quoted": ORANGE, "attributed": GREEN, "scare_quoted": PURPLE}
 NO_VERB = "none (no verb)"
 STANCES = ["neutral", "endorsing", "distancing", "guilt_implying", "emphatic", NO_VERB]
@@ -120,12 +122,25 @@ def _colour(key: str, mapping: dict[str, str], position: int) -> str:
     return mapping.get(key, OKABE_ITO[position % len(OKABE_ITO)])
 
 
-def _count_grid(frame: pd.DataFrame, dims: dict[str, list], value: str = "count") -> pd.DataFrame:
-    """Count the rows of ``frame`` by the columns of ``dims``: every combination of their values, zeros included."""
+def _count_grid(frame: pd.DataFrame, dims: dict[str, list], value: str = "count",
+                weights: str | None = None) -> pd.DataFrame:
+    """Count the rows of ``frame`` (or sum its ``weights`` column) by the columns of ``dims``.
+
+    Every combination of their values is a row, zeros included.
+    """
     names = list(dims)
-    counts = frame.groupby(names).size() if len(frame) else pd.Series(dtype=int)
+    if not len(frame):
+        counts = pd.Series(dtype=int)
+    else:
+        counts = frame.groupby(names)[weights].sum() if weights else frame.groupby(names).size()
     index = pd.MultiIndex.from_product(list(dims.values()), names=names)
     return counts.reindex(index, fill_value=0).astype(int).rename(value).reset_index()
+
+
+def _with_percent(table: pd.DataFrame, value: str) -> pd.DataFrame:
+    """Return ``table`` with ``percent``: each row's share of its outlet's total ``value``."""
+    totals = table.groupby("label")[value].transform("sum")
+    return table.assign(percent=(100 * table[value] / totals.where(totals > 0)).fillna(0).round(1))
 
 
 def _in_order(table: pd.DataFrame, orders: dict[str, list]) -> pd.DataFrame:
@@ -168,10 +183,11 @@ def _patches(keys: Sequence[str], mapping: dict[str, str], hatches: dict[str, st
 
 
 def _stacked_barh(ax: Axes, table: pd.DataFrame, outlets: list[str], column: str, keys: list[str],
-                  value: str, mapping: dict[str, str], hatches: dict[str, str] | None = None) -> None:
+                  value: str, mapping: dict[str, str], hatches: dict[str, str] | None = None,
+                  n_column: str | None = "attributions") -> None:
     """Draw one horizontal bar per outlet, stacked by ``column`` in the order of ``keys``.
 
-    Outlets are labelled with their number of attributions (the ``attributions`` column).
+    Outlets are labelled with their total of ``n_column`` (none when it is None).
     """
     hatches = hatches or {}
     wide = table.pivot(index="label", columns=column, values=value).reindex(index=outlets, columns=keys)
@@ -182,7 +198,7 @@ def _stacked_barh(ax: Axes, table: pd.DataFrame, outlets: list[str], column: str
                 hatch=hatches.get(key), edgecolor="white", linewidth=0.6, label=key)
         left += widths
     ax.set_xlim(0, max(left.max(), 1) * 1.03)
-    ax.set_yticks(range(len(outlets)), _with_n(outlets, table, "attributions"))
+    ax.set_yticks(range(len(outlets)), _with_n(outlets, table, n_column) if n_column else _wrap(outlets))
     ax.invert_yaxis()  # first article at the top
 
 
@@ -237,9 +253,7 @@ def stance_per_outlet(corpus, attributions: pd.DataFrame | None = None) -> tuple
     rows = attributions.assign(label=_label_of(corpus, attributions),
                                stance=attributions["verb_stance"].replace("", np.nan).fillna(NO_VERB))
     stances = _order(list(STANCES) + list(rows["stance"]), STANCES)  # every stance, found or not
-    table = _count_grid(rows, {"label": outlets, "stance": stances}, "attributions")
-    totals = table.groupby("label")["attributions"].transform("sum")
-    table["percent"] = (100 * table["attributions"] / totals.where(totals > 0)).fillna(0).round(1)
+    table = _with_percent(_count_grid(rows, {"label": outlets, "stance": stances}, "attributions"), "attributions")
     fig, (ax,) = _new_figure(10, 1.6 + 0.55 * len(outlets))
     if len(attributions):
         _stacked_barh(ax, table, outlets, "stance", stances, "percent", STANCE_COLOURS)
@@ -464,17 +478,12 @@ def block_kinds(corpus) -> tuple[Figure, pd.DataFrame]:
     blocks = corpus.blocks.assign(label=_label_of(corpus, corpus.blocks),
                                   characters=corpus.blocks["end"] - corpus.blocks["start"])
     kinds = _order(blocks["kind"], BLOCK_KINDS_ORDER)
-    table = _count_grid(blocks, {"label": outlets, "kind": kinds}, "characters")
-    sums = blocks.groupby(["label", "kind"])["characters"].sum()
-    table["characters"] = [int(sums.get((label, kind), 0)) for label, kind in zip(table["label"], table["kind"])]
-    totals = table.groupby("label")["characters"].transform("sum")
-    table["percent"] = (100 * table["characters"] / totals.where(totals > 0)).fillna(0).round(1)
-    colours = BLOCK_COLOURS
+    table = _with_percent(_count_grid(blocks, {"label": outlets, "kind": kinds}, "characters", weights="characters"),
+                          "characters")
     fig, (ax,) = _new_figure(10, 1.6 + 0.55 * len(outlets))
     if len(blocks):
-        _stacked_barh(ax, table.assign(attributions=table["characters"]), outlets, "kind", kinds, "percent", colours)
-        ax.set_yticks(range(len(outlets)), _wrap(outlets))
-        _legend(ax, _patches(kinds, colours), "block kind")
+        _stacked_barh(ax, table, outlets, "kind", kinds, "percent", BLOCK_COLOURS, n_column=None)
+        _legend(ax, _patches(kinds, BLOCK_COLOURS), "block kind")
     else:
         _empty(ax, "no articles")
     _finish(fig, ax, corpus, "What is a web copy made of? Characters per kind of block",

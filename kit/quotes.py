@@ -36,10 +36,6 @@ class Quote:
     opened: bool = True  # False: the copy lost the opening mark
     closed: bool = True  # False: runs to the end of the paragraph
 
-    def contains(self, start: int, end: int) -> bool:
-        """Does this quotation hold the span ``[start, end)``?"""
-        return self.start <= start and end <= self.end
-
 
 def _role(text: str, index: int) -> str:
     """Return 'open', 'close' or 'either' for the ambiguous mark at ``index``."""

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from kit.views import render, LAYER_SPANS
+from kit.views import LAYER_SPANS, article_html
 
 STYLE = """
 body{font-family:Georgia,serif;max-width:60em;margin:2em auto;padding:0 1em;color:#222}
@@ -75,21 +75,11 @@ def _section(title: str, intro: str, figure_and_table, table: pd.DataFrame | Non
 
 
 def _article_views(corpus, tables: Tables) -> str:
-    parts = []
-    layer_tables = {"attributions": tables.attributions, "labels": tables.labels, "hedges": tables.hedges,
-                    "claims": tables.claims, "naming": tables.naming}
-    for row in corpus.articles.itertuples():
-        spans, legend = [], []
-        for layer, (name, to_spans, roles) in LAYER_SPANS.items():
-            table = layer_tables[name]
-            spans += to_spans(table[table["article_id"] == row.article_id])
-            legend += roles
-        blocks = corpus.blocks[corpus.blocks["article_id"] == row.article_id]
-        furniture = [(b.start, b.end) for b in blocks.itertuples() if b.kind not in ("body", "headline")]
-        body = render(corpus.texts[row.article_id], spans, furniture, legend=legend)
-        parts.append(f"<details><summary>{html.escape(str(row.label))}: {html.escape(str(row.title) or '(no headline)')}"
-                     f"</summary>{body}</details>")
-    return "".join(parts)
+    layer_tables = {layer: getattr(tables, layer) for layer in LAYER_SPANS}
+    return "".join(
+        f"<details><summary>{html.escape(str(row.label))}: {html.escape(str(row.title) or '(no headline)')}"
+        f"</summary>{article_html(corpus, row.article_id, layer_tables, LAYER_SPANS)}</details>"
+        for row in corpus.articles.itertuples())
 
 
 def build_report(corpus, tables: Tables | None = None) -> str:

@@ -350,7 +350,7 @@ class SpeakerResolver:
                     or "-" in word or word.lower() in self.words or word.lower() in NOT_NAMES:
                 break  # a pronoun, or a word the article also writes in lower case, is not a name
             name.append(word)
-        return " ".join(name) if name and len(name) == len([w for w in words[:len(name)]]) else ""
+        return " ".join(name)
 
     def named_person(self, name: str) -> Speaker:
         """Return a person, with the fullest form of the name the article gives."""

@@ -138,13 +138,29 @@ claim_spans = _row_spans("claim", lambda r: f"claim '{r.quantity}' · counts {r.
 name_spans = _row_spans("name", lambda r: f"'{r.surface}' names {r.actor} ({r.group}) · voice {r.voice}"
                                           f" · {r.rule}")
 
-LAYER_SPANS: dict[str, tuple[str, Callable[[pd.DataFrame], list[Span]], tuple[str, ...]]] = {
-    "attributions": ("attributions", attribution_spans, ("content", "speaker", "cue")),
-    "labels": ("labels", label_spans, ("label",)),
-    "hedges": ("hedges", hedge_spans, ("hedge",)),
-    "claims": ("claims", claim_spans, ("claim",)),
-    "naming": ("naming", name_spans, ("name",)),
+LAYER_SPANS: dict[str, tuple[Callable[[pd.DataFrame], list[Span]], tuple[str, ...]]] = {
+    "attributions": (attribution_spans, ("content", "speaker", "cue")),
+    "labels": (label_spans, ("label",)),
+    "hedges": (hedge_spans, ("hedge",)),
+    "claims": (claim_spans, ("claim",)),
+    "naming": (name_spans, ("name",)),
 }
+ARTICLE_BLOCKS = ("body", "headline")  # the article itself; every other block is page furniture
+
+
+def article_html(corpus, article_id: str, tables: dict[str, pd.DataFrame], layers: Iterable[str],
+                 heading: str = "") -> str:
+    """Return one article as HTML with the rows of ``tables`` highlighted, layer by layer."""
+    spans: list[Span] = []
+    legend: list[str] = []
+    for layer in layers:
+        to_spans, roles = LAYER_SPANS[layer]
+        table = tables[layer]
+        spans += to_spans(table[table["article_id"] == article_id])
+        legend += roles
+    blocks = corpus.blocks[corpus.blocks["article_id"] == article_id]
+    furniture = [(b.start, b.end) for b in blocks.itertuples() if b.kind not in ARTICLE_BLOCKS]
+    return render(corpus.texts[article_id], spans, furniture, heading=heading, legend=legend)
 
 
 def show(corpus, article_id: str, layers: Iterable[str] = ("attributions",),
@@ -156,25 +172,13 @@ def show(corpus, article_id: str, layers: Iterable[str] = ("attributions",),
     """
     if article_id not in corpus.texts:
         raise KeyError(f"no article '{article_id}'; choose one of: {', '.join(corpus.texts)}")
-    raw = corpus.texts[article_id]
-    spans: list[Span] = []
-    legend: list[str] = []
-    for layer in layers:
-        if layer not in LAYER_SPANS:
-            raise ValueError(f"unknown layer '{layer}'; known layers: {', '.join(LAYER_SPANS)}")
-        name, to_spans, roles = LAYER_SPANS[layer]
-        table = tables.get(name)
-        if table is None:
-            table = _compute(name, corpus.subset([article_id]))
-        spans += to_spans(table[table["article_id"] == article_id])
-        legend += roles
-    blocks = corpus.blocks[corpus.blocks["article_id"] == article_id]
-    boilerplate = [(b.start, b.end) for b in blocks.itertuples() if b.kind not in ("body", "headline")]
-    title = corpus.articles.set_index("article_id").at[article_id, "label"]
-    return HTMLView(render(raw, spans, boilerplate, heading=f"{title} ({article_id})", legend=legend))
-
-
-def _compute(name: str, corpus) -> pd.DataFrame:
+    layers = list(layers)
+    unknown = [layer for layer in layers if layer not in LAYER_SPANS]
+    if unknown:
+        raise ValueError(f"unknown layer '{unknown[0]}'; known layers: {', '.join(LAYER_SPANS)}")
     import kit  # the analyses, looked up by table name
 
-    return getattr(kit, name)(corpus)
+    tables = {layer: tables[layer] if tables.get(layer) is not None
+              else getattr(kit, layer)(corpus.subset([article_id])) for layer in layers}
+    title = corpus.articles.set_index("article_id").at[article_id, "label"]
+    return HTMLView(article_html(corpus, article_id, tables, layers, heading=f"{title} ({article_id})"))

@@ -73,15 +73,6 @@ def _article_voices(raw: str, spans: list[tuple[int, int, str]], rows: list) -> 
     return voices
 
 
-def voice_maps(corpus, attributions: pd.DataFrame) -> dict[str, ArticleVoices]:
-    """Return the voices of every article, built from its attribution rows and quotations."""
-    blocks, paragraphs, rows = by_article(corpus.blocks), by_article(corpus.paragraphs), by_article(attributions)
-    return {article_id: _article_voices(corpus.texts[article_id],
-                                        _text_spans(blocks.get(article_id, []), paragraphs.get(article_id, [])),
-                                        rows.get(article_id, []))
-            for article_id in corpus.articles["article_id"]}
-
-
 def sentence_lookup(sentences: list):
     """Return a function offset -> sentence_id for one article's sentence rows (None outside them)."""
     starts = [s.start for s in sentences]

@@ -32,25 +32,26 @@ def title_of(path: Path) -> str:
     return path.stem
 
 
-def nav(previous: Path | None, following: Path | None) -> str:
+def nav(previous: Path | None, following: Path | None, titles: dict[Path, str]) -> str:
     """Return the navigation bar: previous, contents, next."""
     link = lambda p, text: f"<a href='{p.stem}.html'>{text}</a>" if p else "<span></span>"  # noqa: E731
-    return (f"<nav style='{NAV_STYLE}'>{link(previous, '← ' + (title_of(previous) if previous else ''))}"
-            f"<a href='index.html'>Contents</a>{link(following, (title_of(following) if following else '') + ' →')}</nav>")
+    return (f"<nav style='{NAV_STYLE}'>{link(previous, '← ' + titles.get(previous, ''))}"
+            f"<a href='index.html'>Contents</a>{link(following, titles.get(following, '') + ' →')}</nav>")
 
 
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     notebooks = sorted(NOTEBOOKS.glob("[0-9][0-9]_*.ipynb"))
+    titles = {path: title_of(path) for path in notebooks}
     exporter = HTMLExporter()
     items = []
     for index, path in enumerate(notebooks):
         body, _ = exporter.from_filename(str(path))
         previous = notebooks[index - 1] if index else None
         following = notebooks[index + 1] if index + 1 < len(notebooks) else None
-        body = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + nav(previous, following), body, count=1)
+        body = re.sub(r"(<body[^>]*>)", lambda m: m.group(1) + nav(previous, following, titles), body, count=1)
         (OUT / f"{path.stem}.html").write_text(body, encoding="utf-8")
-        items.append(f"<li><a href='{path.stem}.html'>{html.escape(title_of(path))}</a></li>")
+        items.append(f"<li><a href='{path.stem}.html'>{html.escape(titles[path])}</a></li>")
         print(f"wrote build/html/{path.stem}.html")
     (OUT / "index.html").write_text(
         "<!doctype html><meta charset='utf-8'><title>Reading the Raids</title>"

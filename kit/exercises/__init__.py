@@ -5,6 +5,6 @@ Each ``exNN`` module holds the questions of exercise notebook NN (``q1``, ``q2``
 ``exercises/README.md`` for building student versions and grading.
 """
 
-from kit.exercises.core import CHOICE_HELP, Exercise, Result, grade_answers
+from kit.exercises.core import Exercise, Result, grade_answers
 
-__all__ = ["CHOICE_HELP", "Exercise", "Result", "grade_answers"]
+__all__ = ["Exercise", "Result", "grade_answers"]

@@ -49,19 +49,23 @@ def placeholder(body: str, indent: str, markdown: bool) -> str:
 def student_version(source: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """Return the student notebook for an instructor ``source`` notebook."""
     notebook = nbformat.from_dict(json.loads(json.dumps(source)))
-    exercise = None
+    notebook.metadata["kit_exercise"] = exercise_of(notebook)
     for cell in notebook.cells:
-        text = cell.source
-        exercise = exercise or (EXERCISE_RE.search(text).group(1) if EXERCISE_RE.search(text) else None)
-        text = MARK_SCHEME_RE.sub("", text)
+        text = MARK_SCHEME_RE.sub("", cell.source)
         text = SOLUTION_RE.sub(lambda m: placeholder(m.group("body"), m.group("indent"),
                                                      cell.cell_type == "markdown"), text)
         cell.source = text.rstrip("\n")
         if cell.cell_type == "code":
             cell.outputs, cell.execution_count = [], None
         cell.metadata.pop("execution", None)
-    notebook.metadata["kit_exercise"] = exercise or ""
     return notebook
+
+
+def exercise_of(notebook: nbformat.NotebookNode) -> str:
+    """Return the exercise a notebook imports (e.g. "ex02"): its metadata, else its first import."""
+    if notebook.metadata.get("kit_exercise"):
+        return notebook.metadata["kit_exercise"]
+    return next((match.group(1) for cell in notebook.cells if (match := EXERCISE_RE.search(cell.source))), "")
 
 
 def _sha(data: bytes) -> str:

@@ -75,8 +75,7 @@ q4 = ChoiceQuestion(
 
 
 def _direct_kapustin_in_nbc() -> int:
-    seeds = corpus()
-    quotes = labelled(table("attributions"), seeds)
+    quotes = labelled(table("attributions"))
     return int(((quotes["label"] == "'NBC News' copy") & (quotes["speaker"] == "Denis Kapustin")
                 & (quotes["kind"] == "direct")).sum())
 

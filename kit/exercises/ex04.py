@@ -5,12 +5,11 @@ from __future__ import annotations
 import pandas as pd
 
 from kit.exercises.core import ChoiceQuestion, Exercise, FrameQuestion, ReflectionQuestion, ValueQuestion
-from kit.exercises.data import corpus, labelled, table
+from kit.exercises.data import labelled, table
 
 
 def _never_kapustin() -> set[str]:
-    seeds = corpus()
-    naming = labelled(table("naming"), seeds)
+    naming = labelled(table("naming"))
     commander = naming[naming["actor"] == "Denis Kapustin"]
     uses = commander.groupby("label")["surface"].apply(lambda s: s.str.contains("Kapustin").any())
     return set(uses[~uses].index)
@@ -30,8 +29,7 @@ q1 = ValueQuestion(
 
 
 def _capital_spelling() -> dict[str, str]:
-    seeds = corpus()
-    labels = labelled(table("labels"), seeds)
+    labels = labelled(table("labels"))
     own = labels[labels["surface"].isin(["Kiev", "Kyiv"]) & (labels["voice"] == "outlet")]
     return {label: surfaces.iloc[0] for label, surfaces in own.groupby("label")["surface"]}
 
@@ -49,8 +47,7 @@ q2 = ValueQuestion(
 
 
 def _militant_by_voice() -> pd.DataFrame:
-    seeds = corpus()
-    labels = labelled(table("labels"), seeds)
+    labels = labelled(table("labels"))
     rows = labels[labels["category"] == "militant"]
     return rows.groupby(["label", "voice"]).size().reset_index(name="count")
 

@@ -8,12 +8,8 @@ from kit.exercises.core import ChoiceQuestion, Exercise, FunctionQuestion, Refle
 from kit.exercises.data import table
 
 
-def _comparison():
-    return table("compare_claims")
-
-
 def _lowest_killed() -> float:
-    rows = _comparison()
+    rows = table("compare_claims")
     rows = rows[(rows["counted"] == "killed") & (rows["side"] == "raiders") & (rows["event"] == "May 2023 Belgorod raid")]
     return float(rows["low"].min())
 
@@ -30,7 +26,7 @@ q1 = ValueQuestion(
 
 
 def _claimant_of_seventy() -> str:
-    rows = _comparison()
+    rows = table("compare_claims")
     row = rows[(rows["label"] == "The Moscow Times (AFP)") & (rows["quantity"] == "more than 70")]
     return str(row["claimant"].iloc[0])
 
@@ -74,7 +70,7 @@ q4 = ChoiceQuestion(
 
 
 def _hedged_claims() -> int:
-    return int(_comparison()["hedged"].sum())
+    return int(table("compare_claims")["hedged"].sum())
 
 
 q5 = ValueQuestion(

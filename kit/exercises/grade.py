@@ -17,24 +17,13 @@ from pathlib import Path
 import nbformat
 import pandas as pd
 
-from kit.exercises.build import EXERCISE_RE
+from kit.exercises.build import exercise_of
 from kit.exercises.core import ERROR
 
 GRADE_COLUMNS = ["submission", "exercise", "question", "type", "status", "points", "max_points", "message", "answer",
                  "run_notes"]
 MARKER = "KIT-GRADES:"
 DEFAULT_CELL_TIMEOUT = 60
-
-
-def _exercise_of(notebook: nbformat.NotebookNode) -> str:
-    found = notebook.metadata.get("kit_exercise", "")
-    if found:
-        return found
-    for cell in notebook.cells:
-        match = EXERCISE_RE.search(cell.source)
-        if match:
-            return match.group(1)
-    return ""
 
 
 def _grading_cell(exercise: str) -> nbformat.NotebookNode:
@@ -53,7 +42,7 @@ def grade_notebook(path: Path, cell_timeout: int = DEFAULT_CELL_TIMEOUT) -> list
     except Exception as error:  # not JSON, not a notebook
         return [{"submission": name, "exercise": "", "question": "", "status": ERROR,
                  "message": f"could not read the notebook: {error}"}]
-    exercise = _exercise_of(notebook)
+    exercise = exercise_of(notebook)
     if not exercise:
         return [{"submission": name, "exercise": "", "question": "", "status": ERROR,
                  "message": "not a kit exercise (no 'from kit.exercises import exNN')"}]
