@@ -42,8 +42,7 @@ _WORD = "|".join(sorted(list(_UNITS) + list(_TENS), key=len, reverse=True))
 NUMBER_RE = re.compile(
     rf"(?<![\w.,-])(?:"
     rf"(?P<digits>\d{{1,3}}(?:,\d{{3}})+|\d+(?:\.\d+)?)(?:\s+(?P<dscale>thousand|million))?"
-    rf"|(?P<vague>a dozen|dozens|hundreds|thousands|a couple of|a few|several|a quarter of a million|"
-    rf"half a million|no one|nobody|none)"
+    rf"|(?P<vague>{'|'.join(sorted(_VAGUE, key=len, reverse=True))})"
     rf"|(?P<words>(?:{_WORD})(?:-(?:{_WORD}))?(?:\s+(?:hundred|thousand|million))?)"
     rf")(?![\w-])", re.I)
 _MONTHS = re.compile(r"^(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?$", re.I)
@@ -136,16 +135,16 @@ class ClaimReader:
             counted, unit = self.what_counted(after, before)
             if not counted:
                 continue
-            low, high = parse_number(text)
+            value, high = parse_number(text)
             bound, q_start = self.approximator(raw, match.start())
-            low, high = _bounds(low, high, bound)
+            low, high = _bounds(value, high, bound)
             if text.lower() in ("dozens", "hundreds", "thousands", "a few", "several", "a dozen"):
                 bound = bound or "about"
             side = ""
             for s_start, s_end, row in self.side.find(raw, match.end(), min(end, match.end() + 60)):
                 side = row["value"]
                 break
-            yield {"quantity": raw[q_start:match.end()], "value": parse_number(text)[0], "low": low,
+            yield {"quantity": raw[q_start:match.end()], "value": value, "low": low,
                    "high": high, "unit": unit, "counted": counted, "side": side, "start": q_start,
                    "end": match.end(), "approximate": bound}
 
@@ -241,8 +240,9 @@ def compare_claims(corpus, claims_table: pd.DataFrame | None = None) -> pd.DataF
     table["label"] = table["article_id"].map(articles["label"])
     # one row per distinct claim: a headline and its body repeating "25 captured" is one claim
     keys = ["article_id", "claimant", "counted", "side", "low", "high"]
-    table["mentions"] = table.groupby(keys)["claim_id"].transform("size")
-    table["hedged"] = table.groupby(keys)["hedged"].transform("any")
+    same_claim = table.groupby(keys)
+    table["mentions"] = same_claim["claim_id"].transform("size")
+    table["hedged"] = same_claim["hedged"].transform("any")
     table = table.drop_duplicates(keys)
     out = []
     for _, group in table.groupby(["event", "counted", "side"], sort=True):

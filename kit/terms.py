@@ -32,7 +32,7 @@ class TermIndex:
     """Terms of a word list and the row each one stands for."""
 
     def __init__(self, rows: dict[str, dict[str, str]], plurals: bool = False):
-        self.rows = {term.lower().replace("’", "'"): row for term, row in rows.items()}
+        self.rows = {fold(term): row for term, row in rows.items()}
         self.plurals = plurals
         forms = list(rows)
         if plurals:  # "neo-Nazi" also finds "neo-Nazis"; "militia" also "militias"
@@ -41,12 +41,12 @@ class TermIndex:
 
     def row_for(self, surface: str) -> dict[str, str] | None:
         """Return the row of the term ``surface`` matched (plural forms included)."""
-        key = " ".join(surface.split()).lower().replace("’", "'")
+        key = fold(" ".join(surface.split()))
         if key in self.rows:
             return self.rows[key]
         if self.plurals:
             for cut in (1, 2):
-                if key[:-cut] in self.rows and key.endswith("es"[-cut:] if cut == 1 else "es"):
+                if key[:-cut] in self.rows and key.endswith("es"[-cut:]):
                     return self.rows[key[:-cut]]
         return None
 
@@ -63,8 +63,9 @@ _PHRASE_TOKEN = re.compile(r"[\w-]+|[^\w\s]")
 _WORD_EDGE = re.compile(r"[\w-]")  # a phrase may not touch a word character or hyphen
 
 
-def _phrase_key(tokens: Iterable[str]) -> tuple[str, ...]:
-    return tuple(t.lower().replace("’", "'") for t in tokens)
+def fold(text: str) -> str:
+    """Return ``text`` as terms are compared: lower case, curly apostrophes straightened."""
+    return text.lower().replace("’", "'")
 
 
 class PhraseMatcher:
@@ -85,8 +86,8 @@ class PhraseMatcher:
             if phrase.isupper() and len(phrase.replace(".", "")) <= CASE_SENSITIVE_MAX_LEN:
                 self.exact.add(tuple(tokens))
             else:
-                self.folded.add(_phrase_key(tokens))
-            first = tokens[0].lower().replace("’", "'")
+                self.folded.add(tuple(map(fold, tokens)))
+            first = fold(tokens[0])
             lengths_by_first.setdefault(first, set()).add(len(tokens))
         # phrase lengths by first word, longest first, so the longest phrase at a token wins
         self.lengths: dict[str, list[int]] = {first: sorted(ns, reverse=True) for first, ns in lengths_by_first.items()}
@@ -95,7 +96,7 @@ class PhraseMatcher:
         """Yield (start, end) of each phrase in ``text``, left to right, without overlaps."""
         matches = list(_PHRASE_TOKEN.finditer(text))
         words = [m.group(0) for m in matches]
-        keys = [w.lower().replace("’", "'") for w in words]
+        keys = [fold(w) for w in words]
         resume = 0  # matches may not overlap: the next one starts after the last one found
         for i in [i for i, key in enumerate(keys) if key in self.lengths]:
             if i < resume:
