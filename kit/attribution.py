@@ -46,28 +46,6 @@ TOKEN_RE = re.compile(r"\w+(?:[’'\-.]\w+)*|[^\w\s]")
 CLOSING_MARKS = set("”»\"’'")
 OPENING_MARKS = set(DOUBLE_OPEN + "\"‘'")
 
-# Verbs whose content is a label: "hailed X as a 'success'", "called X 'dictatorial'".
-LABEL_LEMMAS = frozenset({"describe", "portray", "cast", "paint", "hail", "call", "dub", "brand",
-                          "label", "term", "characterise", "deem", "depict"})
-# Verbs that can take an infinitive as content: "claimed to have captured", "urged X to join".
-INFINITIVE_LEMMAS = frozenset({"claim", "purport", "vow", "promise", "pledge", "threaten", "appeal",
-                               "urge", "call on", "ask", "swear", "profess", "demand", "deny"})
-# Verbs with an addressee before the content: "told journalists", "urged soldiers to".
-ADDRESSEE_LEMMAS = frozenset({"tell", "inform", "assure", "brief", "warn", "urge", "ask", "remind",
-                              "appeal", "call on", "caution"})
-# Verbs that report only with a that-clause, a colon, a quotation or a postposed cue:
-# "footage showed vehicles" and "he spoke about this" report nothing.
-CLAUSE_ONLY_LEMMAS = frozenset({"allege", "show", "find", "continue", "read", "post", "publish", "express",
-                                "voice", "indicate", "suggest", "establish", "demonstrate", "prove",
-                                "expose", "verify", "estimate", "predict", "speak", "answer",
-                                "reply", "respond", "recall", "repeat", "add", "conclude", "write",
-                                "comment", "report", "note", "observe", "explain", "mention",
-                                "refer to", "taunt", "brief", "inform", "confirm", "reveal",
-                                "acknowledge", "boast", "complain", "protest", "cite", "quote",
-                                "testify", "tweet", "remark", "elaborate", "clarify", "disclose",
-                                "announce", "state", "warn", "caution", "argue"})
-# Verbs of contradiction: content is a that-clause or a reported claim ("questioned Kiev's narrative").
-CONFRONT_LEMMAS = frozenset({"question", "dispute", "dismiss", "reject", "refute", "challenge"})
 PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 FINITE_VERBS = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can",
                           "could", "may", "might", "must", "should", "did", "does", "do", "shall"})
@@ -131,17 +109,30 @@ class CueLexicon:
     nouns: dict[str, tuple[str, str]]
     max_words: int
     first_words: frozenset[str]  # every word a cue can start with; other words are skipped at once
+    frames: dict[str, frozenset[str]]  # lemma -> the frames its content can take (the `frames` column)
 
     @classmethod
     def load(cls, data_dir: Path | None = None) -> "CueLexicon":
         verbs: dict[tuple[str, ...], tuple[str, str]] = {}
-        for row in read_rows("reporting_verbs", data_dir):
+        verb_rows = read_rows("reporting_verbs", data_dir)
+        frames = {row["lemma"]: frozenset(split_values(row.get("frames", ""))) for row in verb_rows}
+        for row in verb_rows:
             for form in split_values(row["forms"]):
                 verbs.setdefault(tuple(form.lower().split()), (row["lemma"], row["stance"]))
         nouns = {form.lower(): (row["lemma"], row["stance"])
                  for row in read_rows("reporting_nouns", data_dir) for form in split_values(row["forms"])}
         first_words = frozenset({key[0] for key in verbs} | set(nouns) | {"according", "as"})
-        return cls(verbs, nouns, max(len(key) for key in verbs), first_words)
+        return cls(verbs, nouns, max(len(key) for key in verbs), first_words, frames)
+
+    def takes(self, lemma: str, frame: str) -> bool:
+        """Can the content of ``lemma`` take ``frame``?
+
+        Frames: label ("hailed X as a 'success'"), infinitive ("claimed to have captured"),
+        addressee ("told journalists that"), clause_only (reports only with a that-clause, a
+        colon, a quotation or a postposed cue: "footage showed vehicles" reports nothing),
+        confront (contradiction: "questioned Kiev's narrative").
+        """
+        return frame in self.frames.get(lemma, ())
 
     def verb_at(self, words: list[str]) -> tuple[int, str, str] | None:
         """Return (number of words, lemma, stance) of the longest verb form starting ``words``."""
@@ -636,7 +627,7 @@ class ArticleReader:
         """“…,” he said / “…,” said Keir Giles / C, Kapustin said: the cue follows its content."""
         tokens, i = s.tokens, cue.i
         k = cue.j
-        if cue.lemma in ADDRESSEE_LEMMAS:
+        if self.rules.cues.takes(cue.lemma, "addressee"):
             k = self.skip_addressee(tokens, k)
         mark = self.closing_mark_before(s, i)
         if mark is not None and (mark == i - 1 or (mark == i - 2 and tokens[i - 1].text == ",")):
@@ -740,7 +731,7 @@ class ArticleReader:
         relative = cue.i > 0 and s.tokens[cue.i - 1].lower in ("that", "who", "which")
         found = self.content_after(s, cue, later, stop_at_next_cue=relative)
         if found is None:
-            return Found((0, 0), "", "", surface, speaker) if cue.lemma not in CLAUSE_ONLY_LEMMAS else None
+            return None if self.rules.cues.takes(cue.lemma, "clause_only") else Found((0, 0), "", "", surface, speaker)
         found.speaker, found.surface = speaker, surface
         return found
 
@@ -751,7 +742,7 @@ class ArticleReader:
         that_at = next((cue.j + n for n, t in enumerate(window) if t.lower == "that"
                         and not self.in_quote(s.unit, t)), None)
         colon_at = next((cue.j + n for n, t in enumerate(window) if t.text == ":"), None)
-        if lemma in ADDRESSEE_LEMMAS:
+        if self.rules.cues.takes(lemma, "addressee"):
             if colon_at is not None and (that_at is None or colon_at < that_at):
                 k = colon_at
             elif that_at is not None:
@@ -768,17 +759,17 @@ class ArticleReader:
         opens_clause = tokens[k].lower in ("that", "how") or (
             tokens[k].text in OPENING_MARKS and self.quote_at(s.unit, tokens[k].start) is not None
             and not self.is_name_quote(self.quote_at(s.unit, tokens[k].start)))
-        if lemma in LABEL_LEMMAS:
+        if self.rules.cues.takes(lemma, "label"):
             return self.label_content(s, cue, k)
-        if lemma in CLAUSE_ONLY_LEMMAS and not opens_clause:
+        if self.rules.cues.takes(lemma, "clause_only") and not opens_clause:
             return None
-        if lemma in CONFRONT_LEMMAS and not opens_clause and not any(
+        if self.rules.cues.takes(lemma, "confront") and not opens_clause and not any(
                 t.lower in self.rules.cues.nouns for t in tokens[k:k + 5]):
             return None  # "dismissed a question" is not a report; "questioned Kiev's narrative" is
         if tokens[k].lower in ("that", "how"):
             k += 1
         start = k
-        if lemma in INFINITIVE_LEMMAS:
+        if self.rules.cues.takes(lemma, "infinitive"):
             for m in range(k, min(len(tokens) - 1, k + 12)):
                 t, nxt = tokens[m], tokens[m + 1]
                 if t.lower == "to" and nxt.is_word and not nxt.capitalised and nxt.lower not in DETERMINERS:
