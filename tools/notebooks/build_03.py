@@ -64,7 +64,7 @@ CELLS = [
        "\"Said\" is neutral. \"Claimed\" distances the outlet from the claim; \"denied\" implies "
        "there was an accusation to deny; \"insisted\" emphasises, and can hint at doubt. The kit "
        "takes each verb's stance from `kit/data/reporting_verbs.csv`, where every row names its source:"),
-    code("verbs = pd.read_csv(\"../kit/data/reporting_verbs.csv\")\n"
+    code("verbs = pd.read_csv(\"../kit/data/reporting_verbs.csv\", keep_default_na=False)\n"
          "verbs[verbs[\"lemma\"].isin([\"say\", \"claim\", \"deny\", \"insist\"])]"),
     code("fig, table = plots.stance_per_outlet(corpus, attributions)"),
     md("Look at the orange (distancing) and red (guilt-implying) parts of each bar. Then ask: "
