@@ -145,20 +145,7 @@ class SpeakerResolver:
         A person who spoke in this or the previous sentence comes first (the subject
         of the discourse); then the most recent person mentioned; else one named just after.
         """
-        for o, number, speaker in reversed(self.memory.speakers):
-            if o < offset and number >= self.sentence_no - _RECENT_SPEAKER_SENTENCES:
-                if speaker.type == "person":
-                    return speaker
-            elif o < offset:
-                break
-        before = [(o, s) for o, _, s in self.memory.speakers if s.type == "person" and o < offset]
-        before += [(m.start, actor_speaker(m)) for m in self.mentions
-                   if m.actor.type == "person" and m.end <= offset]
-        if before:
-            return max(before, key=lambda pair: pair[0])[1]
-        ahead = [m for m in self.mentions
-                 if m.actor.type == "person" and offset < m.start < offset + NEXT_PERSON_WINDOW]
-        return actor_speaker(ahead[0], f"named after: '{ahead[0].surface}'") if ahead else None
+        return self._recent(offset, ("person",), NEXT_PERSON_WINDOW)
 
     def recent_organisation(self, offset: int, governments: bool = False) -> Speaker | None:
         """Return the most recent single group, organisation or outlet ('the group', 'it').
@@ -168,6 +155,14 @@ class SpeakerResolver:
         """
         kinds = ("armed_group", "organisation", "media") + (
             ("government", "place_metonym") if governments else ())
+        return self._recent(offset, kinds, None)
+
+    def _recent(self, offset: int, kinds: tuple[str, ...], ahead_window: int | None) -> Speaker | None:
+        """Return the speaker of ``kinds`` that ``offset`` most likely refers to.
+
+        In order: one who spoke in this or the previous sentence; the most recent one
+        spoken or mentioned; the first one named after (within ``ahead_window`` characters).
+        """
         for o, number, speaker in reversed(self.memory.speakers):
             if o < offset and number >= self.sentence_no - _RECENT_SPEAKER_SENTENCES:
                 if speaker.type in kinds:
@@ -179,7 +174,8 @@ class SpeakerResolver:
                    if m.actor.type in kinds and m.end <= offset]
         if before:
             return max(before, key=lambda pair: pair[0])[1]
-        ahead = [m for m in self.mentions if m.actor.type in kinds and m.start > offset]
+        ahead = [m for m in self.mentions if m.actor.type in kinds and m.start > offset
+                 and (ahead_window is None or m.start < offset + ahead_window)]
         return actor_speaker(ahead[0], f"named after: '{ahead[0].surface}'") if ahead else None
 
     def recent_set(self, offset: int, count: int | None, armed: bool) -> Speaker | None:
