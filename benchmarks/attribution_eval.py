@@ -16,7 +16,7 @@ import pandas as pd
 
 import kit
 from kit.attribution import attributions
-from kit.evaluation import evaluate, mismatches, read_gold
+from kit.attribution.evaluation import evaluate, mismatches, read_gold
 
 REPO = Path(__file__).resolve().parent.parent
 DEFAULT_GOLD = REPO / "tests" / "fixtures" / "gold_attributions.jsonl"

@@ -108,7 +108,7 @@ def suite_seconds(workers: int) -> tuple[float, str]:
 
 def attribution_scores() -> list[dict]:
     import kit
-    from kit.evaluation import evaluate, read_gold
+    from kit.attribution.evaluation import evaluate, read_gold
 
     rows = []
     for name, folder, gold in [("seeds", None, REPO / "tests/fixtures/gold_attributions.jsonl"),
@@ -146,12 +146,12 @@ Profiled with cProfile on 50 seed-derived articles (31,930 words) before optimis
 
 | step | time | what cost it | change |
 |---|---|---|---|
-| first version | 11.8 s (2.7k words/s) | per-article selection of rows with pandas boolean masks inside loops: each article read every table again (quadratic in the corpus) | tables grouped by article once (`kit.corpus.by_article`) |
+| first version | 11.8 s (2.7k words/s) | per-article selection of rows with pandas boolean masks inside loops: each article read every table again (quadratic in the corpus) | tables grouped by article once (`kit.corpus.rows.by_article`) |
 | | | the 800-alias regex run on every speaker phrase (5,100 calls) | each article scanned once; speaker phrases select mentions by offset |
-| | 3.7 s | the alias regex itself (about 1.4 µs per character) | a dictionary phrase matcher over tokens (`kit.terms.PhraseMatcher`), tested to find what the regex found |
+| | 3.7 s | the alias regex itself (about 1.4 µs per character) | a dictionary phrase matcher over tokens (`kit.text.terms.PhraseMatcher`), tested to find what the regex found |
 | | | TextBlob's PatternAnalyzer builds a namedtuple class on every call | its pattern scorer called directly (same numbers, tested) |
 | | | every framing analysis walked each paragraph character by character for quotation marks; labels and hedges used big regex alternations | marks found by one regex; labels and hedges through the phrase matcher |
-| | | rows built as dicts (a few times the memory of tuples) | rows kept as tuples until the table is made (`kit.corpus.Rows`) |
+| | | rows built as dicts (a few times the memory of tuples) | rows kept as tuples until the table is made (`kit.corpus.rows.Rows`) |
 | | 3.3 s for 100 articles (19k words/s), profiled again | the phrase matcher tried every phrase length at each candidate word and folded case again for each try (half the profile); `by_article` read pandas string columns one element at a time | phrase lengths indexed by first word, words folded once per text; columns turned into lists before grouping. Every output table unchanged on the seeds, the held-out set and 100 generated articles; 2.1 s (30k words/s) |
 | | at 5,000 articles compare_claims grew 18× for 10× the articles | each claim was checked against every other claim of its event (without a manifest every claim shares one event), and the side carried forward row by row through pandas | a range conflicts when it lies below the highest lower bound or above the lowest upper bound (one pass, property-tested against the pairwise definition); sides carried forward in a list |
 | now | {now} | rule-based attribution in pure Python (tokens, cues, frames per sentence); TextBlob's per-word lexicon lookups for sentiment; the voice map rebuilt by each framing analysis | see the gap above |

@@ -7,18 +7,27 @@ who is quoted, which words each outlet chooses and where sources disagree.
     >>> kit.attributions(corpus)            # who says what, with offsets and the rule
     >>> kit.show(corpus, "004_d04297bcf570ef21")
 
+The package follows the pipeline, one subpackage per stage: ``text`` → ``corpus`` →
+``attribution`` → ``framing`` → ``views``; ``exercises`` and ``cli`` sit on top.
 Plotting lives in ``kit.plots`` (imported on use, so ``import kit`` stays fast).
 """
 
+from importlib import import_module
+
 from kit.attribution import attributions
-from kit.claims import claims, compare_claims
 from kit.corpus import Corpus, CorpusProblemsError, load_corpus
-from kit.hedges import hedges
-from kit.labels import labels
-from kit.naming import naming
-from kit.sentiment import sentiment, sentiment_by_article
+from kit.framing import claims, compare_claims, hedges, labels, naming, sentiment, sentiment_by_article
 from kit.views import show
 
 __all__ = ["Corpus", "CorpusProblemsError", "attributions", "claims", "compare_claims", "hedges",
-           "labels", "load_corpus", "naming", "sentiment", "sentiment_by_article", "show"]
+           "labels", "load_corpus", "naming", "plots", "sentiment", "sentiment_by_article", "show"]
 __version__ = "0.1.0"
+
+_ON_USE = {"plots": "kit.views.plots"}
+
+
+def __getattr__(name: str):
+    """Import ``kit.plots`` when first used (it loads matplotlib)."""
+    if name in _ON_USE:
+        return import_module(_ON_USE[name])
+    raise AttributeError(f"module 'kit' has no attribute {name!r}")

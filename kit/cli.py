@@ -9,7 +9,7 @@ from typing import Sequence
 
 import pandas as pd
 
-from kit.corpus import FAILING_SEVERITIES, Corpus, load_corpus
+from kit.corpus.loader import FAILING_SEVERITIES, Corpus, load_corpus
 
 CHECK_COLUMNS = ["article_id", "label", "published", "n_words", "title"]
 TITLE_WIDTH = 50
@@ -17,7 +17,7 @@ TITLE_WIDTH = 50
 
 def corpus_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
     """Return every table the kit computes for ``corpus``, by CSV name."""
-    from kit.report import Tables
+    from kit.views.report import Tables
 
     tables = Tables.compute(corpus)
     return {
@@ -86,7 +86,7 @@ def run_analyze(folder: str | None, out: str) -> int:
 
 def run_report(folder: str | None, out: str) -> int:
     """Write the one-page HTML report of ``folder`` to ``out``; return 0 on success."""
-    from kit.report import build_report
+    from kit.views.report import build_report
 
     corpus = _load(folder)
     path = Path(out)

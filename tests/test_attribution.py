@@ -8,7 +8,7 @@ import pytest
 import kit
 from conftest import FIXTURES
 from kit.attribution import ATTRIBUTION_COLUMNS, attributions
-from kit.evaluation import evaluate, read_gold
+from kit.attribution.evaluation import evaluate, read_gold
 
 
 def attribute(tmp_path, text: str) -> pd.DataFrame:

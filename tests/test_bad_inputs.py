@@ -130,7 +130,7 @@ def test_is_a_10_mb_file_loaded_and_flagged(tmp_path):
 
 
 def test_does_a_large_folder_show_a_progress_bar_and_a_small_one_not(tmp_path, capsys):
-    from kit.progress import PROGRESS_MIN_ITEMS
+    from kit.corpus.progress import PROGRESS_MIN_ITEMS
 
     for number in range(PROGRESS_MIN_ITEMS):
         (tmp_path / f"a{number:04d}.txt").write_text(f"Officials said article {number} was loaded.\n", encoding="utf-8")

@@ -6,8 +6,8 @@ import pandas as pd
 import pytest
 
 import kit
-from kit.claims import parse_number
-from kit.sentiment import sentiment_by_article
+from kit.framing.claims import parse_number
+from kit.framing.sentiment import sentiment_by_article
 
 
 @pytest.fixture(scope="module")

@@ -10,7 +10,7 @@ import pytest
 
 import kit
 from conftest import SEEDS
-from kit.manifest import METADATA_FIELDS
+from kit.corpus.manifest import METADATA_FIELDS
 
 MANIFEST = list(csv.DictReader((SEEDS / "manifest.csv").open(encoding="utf-8")))
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kit.nlp import blob
+from kit.text.blob import blob
 
 TEXT = ("Mr Kapustin said the U.S. armoured vehicles were trophies. "
         "The Kremlin denied it. Russian forces killed more than 70 fighters, the ministry claimed.")

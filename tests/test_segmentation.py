@@ -9,7 +9,7 @@ import re
 import pytest
 
 from conftest import FIXTURES, SEEDS, read_raw
-from kit.segment import BLOCK_KINDS
+from kit.corpus.segment import BLOCK_KINDS
 
 GOLD_BLOCKS = list(csv.DictReader((FIXTURES / "seed_blocks.csv").open(encoding="utf-8")))
 GOLD_SENTENCES = [json.loads(line) for line in (FIXTURES / "seed_sentences.jsonl").open(encoding="utf-8")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kit.terms import PhraseMatcher, term_pattern
+from kit.text.terms import PhraseMatcher, term_pattern
 
 PHRASES = ["Russia", "Russian Volunteer Corps", "Volunteer Corps", "US", "U.S.", "Kyiv", "Russia's Supreme Court"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from kit.text import TextRules, count_words, sentence_spans, word_spans
+from kit.text.sentences import TextRules, count_words, sentence_spans, word_spans
 
 RULES = TextRules.load()
 

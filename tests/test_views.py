@@ -8,7 +8,7 @@ import re
 import pytest
 
 import kit
-from kit.views import PALETTE, show
+from kit.views.highlight import PALETTE, show
 
 ARTICLE = "002_dd765243a2bd1e35"
 

@@ -13,7 +13,7 @@ import pandas as pd
 
 
 def _seed_state() -> tuple:
-    from kit.corpus import SEEDS_DIR
+    from kit.corpus.loader import SEEDS_DIR
 
     return tuple((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in sorted(SEEDS_DIR.iterdir()))
 

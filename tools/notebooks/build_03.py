@@ -115,7 +115,7 @@ CELLS = [
     md("## How well the kit does, and what it cannot do\n\n"
        "The project's annotators marked every attribution in the five articles by hand "
        "(`tests/fixtures/gold_attributions.jsonl`). The kit scores itself against them:"),
-    code("from kit.evaluation import evaluate, mismatches, read_gold\n"
+    code("from kit.attribution.evaluation import evaluate, mismatches, read_gold\n"
          "gold = read_gold(\"../tests/fixtures/gold_attributions.jsonl\")\n"
          "evaluate(attributions, gold)[[\"kind\", \"overlap_f1\", \"exact_f1\", \"speaker_accuracy\", \"n_gold\"]]"),
     md("These are the articles the rules were written on, so the scores flatter the kit. On eight "

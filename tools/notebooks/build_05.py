@@ -63,7 +63,7 @@ CELLS = [
     md("## A number is a range\n\n"
        "\"More than 70\" does not say 70. The kit turns each number into a range, `low` to `high`; "
        "`inf` means the text sets no upper limit. Vague words get ranges by a fixed convention of the "
-       "kit (see `kit/claims.py`), not by anything the article says."),
+       "kit (see `kit/framing/claims.py`), not by anything the article says."),
     code("claims.loc[claims[\"low\"] != claims[\"high\"], [\"label\", \"quantity\", \"value\", \"low\", \"high\", \"counted\"]]"),
     md("Read the `high` of \"more than 70\": which numbers of killed fighters would make that claim "
        "true?"),
@@ -75,7 +75,7 @@ CELLS = [
     md("**Try it:** `parse_number` is how the kit reads a number phrase. Change `\"dozens\"` to "
        "`\"a couple of\"`, `\"hundreds\"` or `\"seventy-two\"`. Which readings are facts of English and "
        "which are the kit's conventions?"),
-    code("from kit.claims import parse_number\n\n"
+    code("from kit.framing.claims import parse_number\n\n"
          "parse_number(\"dozens\")  # (low, high)"),
     md("## The same quantity across sources\n\n"
        "`compare_claims` lines up the casualty and capture claims about the same event, the same count "

@@ -126,7 +126,7 @@ CELLS = [
        "It writes one self-contained page (the articles, the problems, every figure above with its "
        "table, and each article highlighted) that opens in any browser, offline. The cell below can "
        "build the same page in memory, without writing a file, and list its sections."),
-    code("import re\nfrom kit.report import build_report\n\n"
+    code("import re\nfrom kit.views.report import build_report\n\n"
          "BUILD_HERE = False  # True: build the page here and list its sections (takes a few seconds)\n"
          "page = build_report(corpus) if BUILD_HERE and len(corpus.articles) else \"\"\n"
          "print(re.findall(r\"<h2>(.*?)</h2>\", page) if page else \"Not built (BUILD_HERE is False, or no article).\")"),
@@ -159,7 +159,7 @@ CELLS = [
        "`source`: a style guide, Wikipedia's *Words to watch*, a named report, or \"general English "
        "usage\". The kit reads the lists afresh at every `load_corpus`, so run this notebook again from "
        "the top after an edit."),
-    code("import pandas as pd\nfrom kit.wordlists import DATA_DIR\n\n"
+    code("import pandas as pd\nfrom kit.text.wordlists import DATA_DIR\n\n"
          "pd.read_csv(DATA_DIR / \"hedges.csv\").head(3)  # every row names its source"),
     md("## What to remember\n\n"
        "- Read the problems table first: a file with an *error* was not read at all, and its absence "

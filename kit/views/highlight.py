@@ -13,6 +13,8 @@ from typing import Callable, Iterable
 
 import pandas as pd
 
+from kit.framing import analysis
+
 # Okabe-Ito colours (colour-blind safe), as translucent backgrounds or underlines.
 PALETTE = {
     "content": "rgba(86, 180, 233, 0.28)",   # sky blue
@@ -176,9 +178,7 @@ def show(corpus, article_id: str, layers: Iterable[str] = ("attributions",),
     unknown = [layer for layer in layers if layer not in LAYER_SPANS]
     if unknown:
         raise ValueError(f"unknown layer '{unknown[0]}'; known layers: {', '.join(LAYER_SPANS)}")
-    import kit  # the analyses, looked up by table name
-
     tables = {layer: tables[layer] if tables.get(layer) is not None
-              else getattr(kit, layer)(corpus.subset([article_id])) for layer in layers}
+              else analysis(layer)(corpus.subset([article_id])) for layer in layers}
     title = corpus.articles.set_index("article_id").at[article_id, "label"]
     return HTMLView(article_html(corpus, article_id, tables, layers, heading=f"{title} ({article_id})"))

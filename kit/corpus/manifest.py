@@ -11,7 +11,7 @@ import csv
 import datetime as dt
 from pathlib import Path
 
-from kit.reading import MANIFEST_NAME, Problem
+from kit.corpus.reading import MANIFEST_NAME, Problem
 
 METADATA_FIELDS = ("title", "outlet", "wire_agency", "byline", "published", "url", "event")
 KNOWN_COLUMNS = frozenset(

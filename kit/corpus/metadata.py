@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
-from kit.segment import DATE_PATTERNS
-from kit.wordlists import read_rows, split_values
+from kit.corpus.segment import DATE_PATTERNS
+from kit.text.wordlists import read_rows, split_values
 
 EVIDENCE_MAX_CHARS = 140
 _DATE_FORMATS = ("%B %d, %Y", "%B %d %Y", "%b %d, %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y",

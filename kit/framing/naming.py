@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kit.corpus import Rows
-from kit.actors import ActorTable
-from kit.voice import analysed_text
+from kit.corpus.rows import Rows
+from kit.attribution.actors import ActorTable
+from kit.framing.voice import analysed_text
 
 NAMING_COLUMNS = ["article_id", "sentence_id", "actor", "group", "type", "surface", "start", "end",
                   "voice", "source_block", "rule"]

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit.corpus import Rows
-from kit.terms import TermIndex
-from kit.voice import analysed_text
-from kit.wordlists import read_rows
+from kit.corpus.rows import Rows
+from kit.text.terms import TermIndex
+from kit.framing.voice import analysed_text
+from kit.text.wordlists import read_rows
 
 HEDGE_COLUMNS = ["article_id", "sentence_id", "term", "type", "start", "end", "voice", "source_block"]
 # "May 24" and "24 May" are dates, not the hedge "may".

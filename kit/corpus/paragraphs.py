@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
-from kit.text import TextRules, ends_with_terminal_punctuation, sentence_spans
+from kit.text.sentences import TextRules, ends_with_terminal_punctuation, sentence_spans
 
 
 def paragraph_spans(raw: str, blocks: Iterable[dict[str, object]]) -> list[tuple[int, int, bool]]:

@@ -16,10 +16,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit.corpus import by_article
-from kit.terms import TermIndex
-from kit.voice import analysed_text
-from kit.wordlists import read_rows
+from kit.corpus.rows import by_article
+from kit.text.terms import TermIndex
+from kit.framing.voice import analysed_text
+from kit.text.wordlists import read_rows
 
 CLAIM_COLUMNS = ["article_id", "claim_id", "sentence_id", "quantity", "value", "low", "high", "unit",
                  "counted", "side", "claimant", "claimant_group", "attribution_id", "hedged",
@@ -178,7 +178,7 @@ def claims(corpus, attributions: pd.DataFrame | None = None, hedges: pd.DataFram
 
         attributions = extract(corpus)
     if hedges is None:
-        from kit.hedges import hedges as find_hedges
+        from kit.framing.hedges import hedges as find_hedges
 
         hedges = find_hedges(corpus, attributions)
     reader = ClaimReader(data_dir)

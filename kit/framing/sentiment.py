@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import pandas as pd
 
-from kit.corpus import Rows, by_article
-from kit.text import count_words
-from kit.voice import analysed_text
+from kit.corpus.rows import Rows, by_article
+from kit.text.sentences import count_words
+from kit.framing.voice import analysed_text
 
 SENTIMENT_COLUMNS = ["article_id", "sentence_id", "voice", "polarity", "subjectivity", "n_words", "text",
                      "start", "end"]

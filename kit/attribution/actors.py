@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from kit.terms import PhraseMatcher, term_pattern
-from kit.wordlists import read_rows, split_values
+from kit.text.terms import PhraseMatcher, term_pattern
+from kit.text.wordlists import read_rows, split_values
 
 SPEAKER_GROUPS = (
     "russian_government", "ukrainian_government", "rvc", "legion", "siberian_battalion",

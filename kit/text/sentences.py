@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from kit.wordlists import column_set
+from kit.text.wordlists import column_set
 
 WORD_RE = re.compile(r"\w+(?:[’'\-.]\w+)*")
 _CANDIDATE_RE = re.compile(r"[.!?…]+[\"”’'»)\]]*\s+")

@@ -6,11 +6,11 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit.corpus import Rows
-from kit.actors import ActorTable
-from kit.terms import TermIndex
-from kit.voice import analysed_text
-from kit.wordlists import read_rows
+from kit.corpus.rows import Rows
+from kit.attribution.actors import ActorTable
+from kit.text.terms import TermIndex
+from kit.framing.voice import analysed_text
+from kit.text.wordlists import read_rows
 
 LABEL_COLUMNS = ["article_id", "sentence_id", "term", "surface", "category", "connotation", "start", "end",
                  "voice", "source_block"]

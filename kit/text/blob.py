@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from kit.text import WORD_RE, TextRules, sentence_spans
+from kit.text.sentences import WORD_RE, TextRules, sentence_spans
 
 _NP_SKIP_TAGS = {"DT", "PRP$", "PRP", "WDT", "CC", "POS"}
 

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from kit.corpus import by_article
-from kit.progress import progress
-from kit.quotes import find_quotes
+from kit.corpus.rows import by_article
+from kit.corpus.progress import progress
+from kit.text.quotes import find_quotes
 
 VOICES = ("outlet", "quoted", "attributed", "scare_quoted")
 # A quotation of at most this many words that no cue credits is a scare quote, not speech.

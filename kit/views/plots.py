@@ -25,8 +25,9 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from kit.actors import SPEAKER_GROUPS as ACTOR_GROUPS
-from kit.voice import VOICES as ALL_VOICES
+from kit.attribution.actors import SPEAKER_GROUPS as ACTOR_GROUPS
+from kit.framing import analysis
+from kit.framing.voice import VOICES as ALL_VOICES
 
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
 ORANGE, SKY_BLUE, GREEN, YELLOW, BLUE, VERMILLION, PURPLE, BLACK = OKABE_ITO
@@ -92,12 +93,8 @@ def _has_subtitle(ax: Axes) -> bool:
 
 
 def _computed(table: pd.DataFrame | None, name: str, corpus, *args) -> pd.DataFrame:
-    """Return ``table`` if given, else compute it with ``kit.<name>(corpus, *args)``."""
-    if table is not None:
-        return table
-    import kit
-
-    return getattr(kit, name)(corpus, *args)
+    """Return ``table`` if given, else compute it with the analysis ``name`` (``kit.<name>(corpus, *args)``)."""
+    return table if table is not None else analysis(name)(corpus, *args)
 
 
 def _outlets(corpus) -> list[str]:
@@ -435,7 +432,7 @@ def sentiment_by_voice(corpus, sentiment_table: pd.DataFrame | None = None,
     The table has one row per (label, voice) present: ``polarity``, ``subjectivity``,
     ``n_words`` and ``n_pieces``.
     """
-    from kit.sentiment import sentiment_by_article
+    from kit.framing.sentiment import sentiment_by_article
 
     sentiment_table = _computed(sentiment_table, "sentiment", corpus, attributions)
     outlets = _outlets(corpus)

@@ -11,8 +11,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from kit.text import TextRules, count_words, ends_with_terminal_punctuation
-from kit.wordlists import column_set, read_rows
+from kit.text.sentences import TextRules, count_words, ends_with_terminal_punctuation
+from kit.text.wordlists import column_set, read_rows
 
 BLOCK_KINDS = (
     "headline", "byline", "dateline", "photo_credit", "body", "social_embed", "related_link",

@@ -8,21 +8,21 @@ text as read (``newline=''``), so ``corpus.texts[article_id][start:end]`` is the
 from __future__ import annotations
 
 import hashlib
-from collections import defaultdict, namedtuple
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
-from kit.manifest import METADATA_FIELDS, parse_iso_date, read_manifest
-from kit.metadata import OutletTable, infer_metadata, load_outlets
-from kit.paragraphs import paragraph_sentences, paragraph_spans
-from kit.progress import progress
-from kit.reading import MANIFEST_NAME, Problem, read_text, list_folder
-from kit.segment import SegmentRules, segment
-from kit.text import count_words
+from kit.corpus.manifest import METADATA_FIELDS, parse_iso_date, read_manifest
+from kit.corpus.metadata import OutletTable, infer_metadata, load_outlets
+from kit.corpus.paragraphs import paragraph_sentences, paragraph_spans
+from kit.corpus.progress import progress
+from kit.corpus.reading import MANIFEST_NAME, Problem, read_text, list_folder
+from kit.corpus.rows import Rows
+from kit.corpus.segment import SegmentRules, segment
+from kit.text.sentences import count_words
 
-SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+SEEDS_DIR = Path(__file__).resolve().parents[2] / "seeds"
 
 ARTICLE_COLUMNS = [
     "article_id", "file", "label", "title", "outlet", "outlet_evidence", "wire_agency", "byline",
@@ -37,41 +37,6 @@ PROBLEM_COLUMNS = ["file", "problem", "detail", "severity"]
 # Problems of these severities make `strict=True` raise and `kit check` exit 1;
 # 'info' rows only record files that are not articles (a README, a subfolder).
 FAILING_SEVERITIES = ("error", "warning")
-
-
-class Rows:
-    """The rows of a table being built, kept as tuples in column order.
-
-    A dict per row costs several times the memory of a tuple; with hundreds of
-    thousands of rows that decides whether a large corpus fits in memory.
-    """
-
-    def __init__(self, columns: list[str]):
-        self.columns = list(columns)
-        self.data: list[tuple] = []
-
-    def add(self, row: dict[str, object]) -> None:
-        self.data.append(tuple(row.get(column) for column in self.columns))
-
-    def __len__(self) -> int:
-        return len(self.data)
-
-    def frame(self) -> pd.DataFrame:
-        return pd.DataFrame.from_records(self.data, columns=self.columns)
-
-
-def by_article(frame: pd.DataFrame) -> dict[str, list]:
-    """Return the rows of ``frame`` (as named tuples) grouped by ``article_id``, in one pass.
-
-    Analyses loop over articles; selecting each article's rows with a boolean mask would
-    read the whole table once per article, which grows with the square of the corpus.
-    """
-    groups: dict[str, list] = defaultdict(list)
-    # Columns as Python lists first: iterating pandas string arrays goes element by element.
-    make_row = namedtuple("Row", frame.columns, rename=True)._make
-    for row in map(make_row, zip(*(frame[column].tolist() for column in frame.columns))):
-        groups[row.article_id].append(row)
-    return groups
 
 
 class CorpusProblemsError(ValueError):

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from kit.actors import ActorTable, Mention
+from kit.attribution.actors import ActorTable, Mention
 
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "we", "their"})

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from kit.views import LAYER_SPANS, article_html
+from kit.views.highlight import LAYER_SPANS, article_html
 
 STYLE = """
 body{font-family:Georgia,serif;max-width:60em;margin:2em auto;padding:0 1em;color:#222}
@@ -39,13 +39,14 @@ class Tables:
 
     @classmethod
     def compute(cls, corpus) -> "Tables":
-        import kit
+        from kit.attribution import attributions as find_attributions
+        from kit.framing import claims as find_claims, compare_claims, hedges as find_hedges, labels, naming, sentiment
 
-        attributions = kit.attributions(corpus)
-        hedges = kit.hedges(corpus, attributions)
-        claims = kit.claims(corpus, attributions, hedges)
-        return cls(attributions, kit.naming(corpus, attributions), kit.labels(corpus, attributions), hedges,
-                   claims, kit.compare_claims(corpus, claims), kit.sentiment(corpus, attributions))
+        attributions = find_attributions(corpus)
+        hedges = find_hedges(corpus, attributions)
+        claims = find_claims(corpus, attributions, hedges)
+        return cls(attributions, naming(corpus, attributions), labels(corpus, attributions), hedges,
+                   claims, compare_claims(corpus, claims), sentiment(corpus, attributions))
 
 
 def _figure(fig, alt: str) -> str:
@@ -84,7 +85,7 @@ def _article_views(corpus, tables: Tables) -> str:
 
 def build_report(corpus, tables: Tables | None = None) -> str:
     """Return the report page for ``corpus`` as one HTML string."""
-    from kit import plots
+    from kit.views import plots
 
     tables = tables or Tables.compute(corpus)
     articles = corpus.articles[["label", "title", "published", "wire_agency", "byline", "n_words", "outlet_evidence"]]

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit.actors import ActorTable
+from kit.attribution.actors import ActorTable
 
 MIN_OVERLAP_SHARE = 0.5
 

@@ -1,0 +1,104 @@
+"""Finding cues in a sentence: reporting verbs, reporting nouns, "according to", "citing"; and
+telling quoted speech from quoted names, which cues inside quotations must skip.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from kit.attribution.lexicon import ADVERBS, DETERMINERS, PASSIVE_AUXILIARIES, PREPOSITIONS_BEFORE_GERUND, TIME_WORDS
+from kit.attribution.state import ArticleState
+from kit.attribution.units import OPENING_MARKS, Cue, Sentence, Token, Unit
+from kit.text.quotes import Quote
+
+
+class CueFinding(ArticleState):
+    """The cues of a sentence, and the quotations they sit in."""
+
+    def quote_at(self, unit: Unit, offset: int) -> Quote | None:
+        """Return the quotation of ``unit`` that holds ``offset`` (quotations do not overlap)."""
+        index = bisect.bisect_right(unit.quote_starts, offset) - 1
+        if index >= 0 and offset < unit.quotes[index].end:
+            return unit.quotes[index]
+        return None
+
+    def in_quote(self, unit: Unit, token: Token) -> bool:
+        """Is the token quoted speech (not its opening mark, not a quoted name)?"""
+        quote = self.quote_at(unit, token.start)
+        if quote is None or (token.start == quote.start and token.text in OPENING_MARKS):
+            return False
+        return not self.is_name_quote(quote)
+
+    def is_name_quote(self, quote: Quote) -> bool:
+        """Is the quotation only a name or nickname (“White Rex”, “Caesar”)?"""
+        inner = self.raw[quote.inner_start:quote.inner_end].strip(" ,.")
+        words = inner.split()
+        before = self.raw[max(0, quote.start - 4):quote.start].lower().split()
+        after_article = bool(before) and before[-1] in ("a", "an")
+        return bool(words) and (self.rules.actors.lookup(inner) is not None
+                                or (len(words) == 1 and words[0][:1].isupper() and not after_article))
+
+    def find_cues(self, s: Sentence) -> list[Cue]:
+        tokens, lexicon = s.tokens, self.rules.cues
+        cues: list[Cue] = []
+        k = 0
+        while k < len(tokens):
+            token = tokens[k]
+            if not token.is_word or token.lower not in lexicon.first_words or self.in_quote(s.unit, token):
+                k += 1
+                continue
+            words = [t.lower for t in tokens[k:k + lexicon.max_words + 1]]
+            if words[:2] == ["according", "to"]:
+                cues.append(Cue(k, k + 2, "according to", "neutral", "according"))
+                k += 2
+                continue
+            if words[:2] == ["as", "reported"] and len(words) > 2 and words[2] in ("by", "on", "in"):
+                cues.append(Cue(k, k + 3, "report", "neutral", "according"))
+                k += 3
+                continue
+            verb = lexicon.verb_at(words)
+            if verb:
+                size, lemma, stance = verb
+                previous = tokens[k - 1].lower if k else ""
+                if lemma in ("quote", "cite") and token.lower.endswith("ing") and previous == ",":
+                    cues.append(Cue(k, k + size, lemma, stance, "according"))
+                    k += size
+                    continue
+                if self.is_verb_use(tokens, k, size):
+                    cues.append(Cue(k, k + size, lemma, stance, "verb"))
+                    k += size
+                    continue
+            if token.lower in lexicon.nouns:
+                cues.append(Cue(k, k + 1, *lexicon.nouns[token.lower], "noun"))
+            k += 1
+        return cues
+
+    @staticmethod
+    def is_verb_use(tokens: list[Token], k: int, size: int) -> bool:
+        """Is the word at ``k`` an active reporting verb (not 'the claims', 'is said to')?"""
+        word = tokens[k].lower
+        previous = tokens[k - 1].lower if k else ""
+        following = tokens[k + size].lower if k + size < len(tokens) else ""
+        relative = previous in ("that", "which", "who") and (
+            following in ("to", "that", "it", "they", "he", "she", ",") or following in DETERMINERS)
+        if (previous in DETERMINERS and not relative) or previous in PASSIVE_AUXILIARIES:
+            return False  # "the claims", "that claim"; but "groups that purport to"
+        if k and tokens[k - 1].text.endswith(("’s", "'s")):
+            return False
+        if word.endswith("ing") and previous in PREPOSITIONS_BEFORE_GERUND:
+            return False  # "without disclosing his name"
+        if following == "by" and word.endswith("ed"):
+            return False  # passive with an agent: "claimed by two groups"
+        return True
+
+    def skip_back_adjuncts(self, tokens: list[Token], b: int) -> int:
+        """Step back over 'on Wednesday (May 24)', 'has', 'also' before a verb."""
+        while b > 0:
+            token = tokens[b - 1]
+            if token.lower in ADVERBS or token.lower in TIME_WORDS or token.text in "()" \
+                    or token.text.isdigit() or (token.lower in ("on", "in", "at")
+                                                and b < len(tokens) and tokens[b].lower in TIME_WORDS):
+                b -= 1
+                continue
+            break
+        return b

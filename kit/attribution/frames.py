@@ -1,0 +1,224 @@
+"""The frames: how a cue, a speaker and content come together in a sentence.
+
+- postposed:  “…,” he said  /  “…,” said Keir Giles  /  C, Kapustin said
+- forward:    Russia said it deployed jets / X denied any role / X claimed to have …
+- according:  according to X, C  /  C, according to X  /  ..., citing X
+- noun:       statements by X that C / X's claims of C / their assertion that C
+- colon:      Kapustin told journalists: “…”  /  He shrugged: “…”
+- social:     the text of an embedded post, spoken by the account in its signature
+- follow-on:  a paragraph that is only a quotation continues the previous speaker
+"""
+
+from __future__ import annotations
+
+import re
+
+from kit.attribution.content import ContentExtent
+from kit.attribution.lexicon import CLAUSE_ENDERS_AFTER_CUE, MAX_SPEAKER_TOKENS, MAX_UNQUOTED_SPEAKER_TOKENS
+from kit.attribution.speakers import Speaker
+from kit.attribution.subjects import SubjectFinding
+from kit.attribution.units import Cue, Found, Sentence, Unit
+
+
+class Frames(SubjectFinding, ContentExtent):
+    """Each frame returns what it found (a :class:`Found`) or None; the reader emits rows."""
+
+    def postposed(self, s: Sentence, cue: Cue) -> Found | None:
+        """“…,” he said / “…,” said Keir Giles / C, Kapustin said: the cue follows its content."""
+        tokens, i = s.tokens, cue.i
+        k = cue.j
+        if self.rules.cues.takes(cue.lemma, "addressee"):
+            k = self.skip_addressee(tokens, k)
+        mark = self.closing_mark_before(s, i)
+        if mark is not None and (mark == i - 1 or (mark == i - 2 and tokens[i - 1].text == ",")):
+            # "…,” said Keir Giles who works at ...": the speaker follows the verb
+            m = k
+            while m < len(tokens) and tokens[m].text not in ".;,!?" and tokens[m].lower not in ("who", "which"):
+                m += 1
+            if m == k or not self.looks_like_subject(s, k, m):
+                return None
+            a, b, k = k, m, m
+        elif mark is not None:
+            a = mark + 1 + (tokens[mark + 1].text == ",")
+            b = self.skip_back_adjuncts(tokens, i)
+        else:
+            comma = next((n for n in range(i - 1, max(-1, i - MAX_UNQUOTED_SPEAKER_TOKENS - 1), -1)
+                          if tokens[n].text in ",.;:!?"), None)
+            if comma is None or tokens[comma].text != ",":
+                return None
+            a, b = comma + 1, self.skip_back_adjuncts(tokens, i)
+        k = self.skip_adjuncts(tokens, k)
+        if k < len(tokens) and not (tokens[k].text in ".,;!?" or tokens[k].lower in CLAUSE_ENDERS_AFTER_CUE):
+            return None
+        while b > a and tokens[b - 1].text in ",—–-":
+            b -= 1
+        if a >= b or not self.looks_like_subject(s, a, b):
+            return None
+        surface = (tokens[a].start, tokens[b - 1].end)
+        if mark is None and self.only_names(self.raw[s.start:tokens[a - 1].start]):
+            return None  # "The RVC, the Legion and the Battalion said ...": a list of subjects
+        if mark is not None:
+            quote = self.quote_at(s.unit, tokens[mark].start)
+            if quote is None:
+                return None
+            start, end = quote.inner_start, self.merge_split_quote(s, quote)
+            lead = self.raw[s.start:quote.start]
+            if quote.start > s.start and lead.strip() and not lead.rstrip().endswith(":"):
+                start = self.trim(s.start, quote.start)[0]  # "The Kremlin ... considers them “militants,”"
+            found = Found((start, end), "direct" if start == quote.inner_start else "mixed",
+                          "postposed: “…,” SPEAKER CUE", surface)
+        else:
+            content = self.trim(s.start, tokens[a - 1].start)
+            if len(self.raw[content[0]:content[1]].split()) < 3:
+                return None
+            found = Found(content, self.kind_of(s.unit, *content), "postposed: C, SPEAKER CUE", surface)
+        found.speaker = self.speakers.resolve(*surface, headline=s.unit.kind == "headline")
+        return found
+
+    def frame_forward(self, s: Sentence, cue: Cue, later: list[Cue], shared: Found | None) -> Found | None:
+        """SPEAKER CUE content: 'Russia said it deployed jets', 'X denied any role', 'X claimed to'."""
+        subject = self.subject_before(s, cue, shared)
+        if subject is None:
+            return None
+        speaker, surface = subject
+        relative = cue.i > 0 and s.tokens[cue.i - 1].lower in ("that", "who", "which")
+        found = self.content_after(s, cue, later, stop_at_next_cue=relative)
+        if found is None:
+            return None if self.rules.cues.takes(cue.lemma, "clause_only") else Found((0, 0), "", "", surface, speaker)
+        found.speaker, found.surface = speaker, surface
+        return found
+
+    def frame_according(self, s: Sentence, cue: Cue, later: list[Cue]) -> Found | None:
+        """'according to X, C' / 'C, according to X' / 'C, X reported, quoting Y' / 'as reported by X'."""
+        tokens = s.tokens
+        j = cue.j
+        k = j
+        while k < len(tokens) and tokens[k].text not in ",.;:" and tokens[k].lower not in ("among",):
+            k += 1
+        if k == j:
+            return None
+        surface = (tokens[j].start, tokens[k - 1].end)
+        cue_start = tokens[cue.i].start
+        if cue.i == 0 or self.raw[s.start:cue_start].strip() in ("", "But", "And"):
+            end = self.clause_end(s, k, later) if k < len(tokens) else s.end
+            found = self.sentence_content(s, tokens[k].end if k < len(tokens) else s.end, end,
+                                          "according to: according to X, content")
+        elif cue.lemma in ("quote", "cite"):
+            same = [r for r in self.rows if r["sentence_id"] == s.sentence_id
+                    and s.start <= int(r["content_start"]) < s.end]
+            if same:
+                content = (int(same[-1]["content_start"]), int(same[-1]["content_end"]))
+            else:
+                content = self.trim(s.start, tokens[cue.i - 1].start)
+            found = Found(content, "according_to", "according to: content, citing/quoting X")
+        elif cue.lemma == "report":
+            found = self.sentence_content(s, s.start, s.end, "according to: as reported by X inside the claim")
+        else:
+            found = self.sentence_content(s, s.start, tokens[cue.i - 1].start if tokens[cue.i - 1].text == ","
+                                          else cue_start, "according to: content, according to X")
+        found.kind = "according_to"
+        found.surface = surface
+        found.speaker = self.speakers.resolve(*surface, headline=s.unit.kind == "headline")
+        return found
+
+    def frame_noun(self, s: Sentence, cue: Cue) -> Found | None:
+        """'statements by X that C', "X's claims of C", 'their assertion that C', 'reference to “C”'."""
+        tokens, i = s.tokens, cue.i
+        surface = None
+        after = cue.j
+        if i > 0 and (tokens[i - 1].text.endswith(("’s", "'s")) or tokens[i - 1].lower in ("their", "his", "its")):
+            surface = (tokens[i - 1].start, tokens[i - 1].end)
+        elif after < len(tokens) and tokens[after].lower in ("by", "from"):
+            k = after + 1
+            while k < len(tokens) and tokens[k].lower not in ("that", ",", ".", "of") and k - after < 10:
+                k += 1
+            if k > after + 1:
+                surface, after = (tokens[after + 1].start, tokens[k - 1].end), k
+        if surface is None and i > 1 and tokens[i - 1].is_word and tokens[i - 2].lower in ("made", "make", "makes"):
+            subject = self.subject_before(s, Cue(i - 2, i - 1, "", "", "verb"), None)  # "officials made reference"
+            if subject:
+                surface = subject[1]
+        if surface is None or after >= len(tokens):
+            return None
+        if tokens[after].lower in ("that", "of"):
+            start = after + 1
+        elif tokens[after].lower == "to" and cue.lemma == "reference":
+            start = after + 1
+            quote = self.quote_at(s.unit, tokens[start].start) if start < len(tokens) else None
+            if quote is not None and quote.start == tokens[start].start:  # reference to “X”: the label
+                found = Found((quote.start, quote.end), "mixed", "reporting noun: reference to “label”",
+                              surface, None)
+                text = re.sub(r"[’']s$", "", self.raw[surface[0]:surface[1]])
+                found.speaker = self.speakers.resolve(surface[0], surface[0] + len(text))
+                return found
+        else:
+            return None
+        if start >= len(tokens):
+            return None
+        found = self.sentence_content(s, tokens[start].start, self.clause_end(s, start, []),
+                                      "reporting noun: X's NOUN that/of content")
+        text = re.sub(r"[’']s$", "", self.raw[surface[0]:surface[1]])
+        found.surface = surface
+        found.speaker = self.speakers.resolve(surface[0], surface[0] + len(text))
+        return found
+
+    def frame_colon_without_cue(self, s: Sentence) -> None:
+        """'He shrugged: “…”' (any verb before a colon) and 'Leader of the Legion: they met no resistance'."""
+        tokens = s.tokens
+        colon = next((m for m, t in enumerate(tokens) if t.text == ":" and not self.in_quote(s.unit, t)), None)
+        if colon is None or colon == 0 or colon > MAX_SPEAKER_TOKENS or s.unit.kind == "headline":
+            return
+        verb = tokens[colon - 1]
+        if verb.is_word and not verb.capitalised and verb.lower.endswith(("ed", "s")) and colon >= 2:
+            cue = Cue(colon - 1, colon, verb.lower, "neutral", "verb")
+            subject = self.subject_before(s, cue, None)
+            content = self.colon_content(s, colon)
+            if subject and content:
+                content.speaker, content.surface = subject
+                content.rule = "colon: SPEAKER VERB: “…”"
+                self.emit(s, cue, content)
+            return
+        region = self.raw[tokens[0].start:tokens[colon - 1].end]
+        if not (self.rules.actors.role_classes(region)
+                or self.speakers.mentions_between(tokens[0].start, tokens[colon - 1].end)):
+            return
+        content = self.trim(tokens[colon].end, s.end)
+        if len(self.raw[content[0]:content[1]].split()) < 3:
+            return
+        surface = (tokens[0].start, tokens[colon - 1].end)
+        found = Found(content, self.kind_of(s.unit, *content), "colon: SPEAKER: content", surface,
+                      self.speakers.resolve(*surface, headline=s.unit.kind == "headline"))
+        self.emit(s, Cue(colon, colon + 1, ":", "neutral", "colon"), found, confidence=0.6)
+
+    def read_post(self, unit: Unit) -> None:
+        """An embedded post: its text is content, the account in its signature the speaker."""
+        assert unit.signature is not None
+        sig_start, sig_end = unit.signature
+        match = re.match(r"\s*([—–-]+)\s*(.*?)\s*\((@\w+)\)", self.raw[sig_start:sig_end])
+        if not match:
+            return
+        name = re.sub(r"^[^\w@]+", "", match.group(2)).strip()
+        actor = self.rules.actors.lookup(name)
+        speaker = (Speaker(actor.canonical, actor.group, actor.type, f"account '{name}' in actors.csv")
+                   if actor else Speaker(name, "other", "account", "account named in the post's signature"))
+        start, end = unit.start, unit.end
+        while start < end and (self.raw[start].isspace() or self.raw[start] in "\"“"):
+            start += 1
+        surface = (sig_start + match.start(2), sig_start + match.end(3) + 1)
+        cue = (sig_start + match.start(1), sig_start + match.end(1))
+        self.add_row(unit, None, Found((start, end), "social", "social: post text before '— Name (@handle) date'",
+                                       surface, speaker), cue, "post", "neutral")
+
+    def follow_on(self, unit: Unit, previous: Speaker) -> None:
+        """A paragraph that is only a quotation continues the previous paragraph's speaker."""
+        if not unit.quotes:
+            return
+        quote = unit.quotes[0]
+        if quote.start != unit.start or quote.start in self.consumed_quotes:
+            return
+        if self.raw[quote.end:unit.end].strip(" .,\n"):
+            return
+        found = Found((quote.inner_start, quote.inner_end), "direct",
+                      "follow-on: a quotation paragraph continues the previous speaker", None, previous)
+        self.add_row(unit, unit.sentences[0][2] if unit.sentences else None, found, None, "", "",
+                     confidence=0.7, follow_on=True)

@@ -1,0 +1,173 @@
+"""Finding the speaker of a cue: the subject before it ("Kapustin said"), the subject of its
+clause, the antecedent of a relative pronoun ("groups that purport to ... said"), or the shared
+subject of a coordinated cue.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kit.attribution.cues import CueFinding
+from kit.attribution.lexicon import (CLAUSE_WORDS, CONNECTIVES, COORDINATORS, DETERMINERS, FINITE_VERBS,
+                                     LEADING_ADVERBIALS, MAX_SPEAKER_TOKENS, MAX_UNQUOTED_SPEAKER_TOKENS,
+                                     PASSIVE_AUXILIARIES)
+from kit.attribution.speakers import PERSON_PRONOUNS, PLURAL_PRONOUNS, Speaker
+from kit.attribution.units import CLOSING_MARKS, Cue, Found, Sentence, Token
+
+
+class SubjectFinding(CueFinding):
+    """Who the subject of a cue is, with the surface words that name it."""
+
+    def subject_before(self, s: Sentence, cue: Cue, shared: Found | None) -> tuple[Speaker, tuple[int, int]] | None:
+        """Return the speaker and surface of the subject before the cue, or the shared one."""
+        tokens = s.tokens
+        b = self.skip_back_adjuncts(tokens, cue.i)
+        if b > 0 and tokens[b - 1].lower == "to":
+            return self.sentence_subject(s, b - 1)  # "emerged ... to claim responsibility"
+        participle = tokens[cue.i].lower.endswith("ing")
+        if b == 0 or (tokens[b - 1].lower in COORDINATORS and tokens[b - 1].text != ",") or (
+                participle and (tokens[b - 1].text == "," or tokens[b - 1].text in CLOSING_MARKS)):
+            if shared is not None and shared.speaker is not None:
+                return shared.speaker, shared.surface  # "..., but denied", "...,” saying"
+            return self.sentence_subject(s, b - 1) if b > 0 else None
+        if tokens[b - 1].lower in PERSON_PRONOUNS | PLURAL_PRONOUNS | {"it", "i", "she"}:
+            surface = (tokens[b - 1].start, tokens[b - 1].end)  # "a carrier they said was ..."
+            return self.speakers.resolve(*surface, headline=s.unit.kind == "headline"), surface
+        a = b
+        if tokens[b - 1].text == ",":  # "X, who gave his call sign as Caesar, also hailed": skip the appositive
+            a = b - 1
+            while a > 0 and tokens[a - 1].text not in ",;:" and b - a < MAX_SPEAKER_TOKENS:
+                a -= 1
+            if a > 0 and tokens[a - 1].text == ",":
+                a -= 1
+            else:
+                a = b
+        while a > 0 and b - a < MAX_SPEAKER_TOKENS:
+            token = tokens[a - 1]
+            if token.text in ";:":
+                break
+            if token.text in CLOSING_MARKS and self.in_quote(s.unit, Token(token.text, token.start - 1, token.end)):
+                break
+            if token.lower in CLAUSE_WORDS and not self.joins_names(tokens, a - 1) \
+                    and not (token.lower in ("who", "which") and a >= 2 and tokens[a - 2].text == ","):
+                break
+            if self.in_quote(s.unit, token):
+                break
+            a -= 1
+        if a > 0 and tokens[a - 1].lower in ("that", "who", "which") and a == self.first_verbish(tokens, a, b):
+            # "groups that purport to ... said", "the other group that claims": the antecedent speaks
+            return self.antecedent_subject(s, a - 1)
+        a = self.skip_leading_adverbials(tokens, a, b)
+        while b - a > 1 and tokens[b - 1].lower in ("which", "who", "that", ","):
+            b -= 1  # "the Siberia Battalion, which says": the speaker is the battalion
+        if a >= b:
+            return None
+        inner = [c for c in self.find_cues(Sentence(s.unit, tokens[a:b], s.start, s.end, None))
+                 if c.kind == "verb"]
+        if inner:  # "Two groups claiming to be ... say": the subject of the first cue
+            b = self.skip_back_adjuncts(tokens, a + inner[0].i)
+        if a >= b or not self.looks_like_subject(s, a, b):
+            return None
+        surface = (tokens[a].start, tokens[b - 1].end)
+        return self.speakers.resolve(*surface, headline=s.unit.kind == "headline"), surface
+
+    def first_verbish(self, tokens: list[Token], a: int, b: int) -> int:
+        """Return ``a`` if the region [a, b) starts with a verb (a relative clause), else -1."""
+        if a >= b:
+            return a
+        first = tokens[a]
+        if self.rules.cues.verb_at([first.lower]) or first.lower in FINITE_VERBS:
+            return a
+        return -1
+
+    def antecedent_subject(self, s: Sentence, relative: int) -> tuple[Speaker, tuple[int, int]] | None:
+        """Return the noun phrase a relative pronoun at ``relative`` refers to, as speaker."""
+        tokens = s.tokens
+        b = relative
+        a = b
+        while a > 0 and tokens[a - 1].lower not in CLAUSE_WORDS | FINITE_VERBS | PASSIVE_AUXILIARIES \
+                and tokens[a - 1].text not in ",;:":
+            a -= 1
+        if a > 0 and tokens[a - 1].lower in PASSIVE_AUXILIARIES:
+            return self.sentence_subject(s, a - 1)  # "The Legion is the other group that claims"
+        a = self.skip_leading_adverbials(tokens, a, b)
+        if a < b and self.looks_like_subject(s, a, b):
+            surface = (tokens[a].start, tokens[b - 1].end)
+            found = self.speakers.resolve(*surface, headline=s.unit.kind == "headline")
+            if found.type != "unresolved":
+                return found, surface
+        return self.sentence_subject(s, relative)
+
+    def sentence_subject(self, s: Sentence, before: int) -> tuple[Speaker, tuple[int, int]] | None:
+        """Return the subject of the clause the tokens up to ``before`` begin with."""
+        tokens = s.tokens
+        a = self.skip_leading_adverbials(tokens, 0, before)
+        b = a
+        while b < before and b - a < MAX_UNQUOTED_SPEAKER_TOKENS:
+            token = tokens[b]
+            if token.lower in FINITE_VERBS or token.lower in CLAUSE_WORDS and not self.joins_names(tokens, b):
+                break
+            if b > a and not token.capitalised and token.is_word and token.lower.endswith(("ed", "s")) \
+                    and tokens[b - 1].is_word and tokens[b - 1].lower not in DETERMINERS \
+                    and (tokens[b - 1].capitalised or tokens[b - 1].lower.endswith("s")):
+                break  # "Mr Kapustin smiled": the verb ends the subject
+            b += 1
+        if b <= a or not self.looks_like_subject(s, a, b):
+            return None
+        surface = (tokens[a].start, tokens[b - 1].end)
+        return self.speakers.resolve(*surface, headline=s.unit.kind == "headline"), surface
+
+    def skip_leading_adverbials(self, tokens: list[Token], a: int, b: int) -> int:
+        """Skip 'In northern Ukraine ..., ' / 'Meanwhile, ' / 'However, asked about ..., ' / 'But '."""
+        while a < b:
+            head = tokens[a]
+            if head.text in ",—–-(" or head.lower in CONNECTIVES:
+                a += 1  # "But Kapustin, the RVC commander," keeps Kapustin
+                continue
+            comma = next((k for k in range(a, b) if tokens[k].text == ","), None)
+            participle = head.is_word and head.lower.endswith(("ed", "ing")) and (a == 0 or not head.capitalised)
+            if comma is not None and (head.lower in LEADING_ADVERBIALS or participle):
+                a = comma + 1
+                continue
+            break
+        return a
+
+    @staticmethod
+    def joins_names(tokens: list[Token], k: int) -> bool:
+        """Is the 'and' at ``k`` joining two names ("Nikitin and Volkov")?"""
+        if tokens[k].lower not in ("and", "&") or k == 0 or k + 1 >= len(tokens):
+            return False
+        before, after = tokens[k - 1], tokens[k + 1]
+        return before.capitalised and before.is_word and (after.capitalised or after.lower == "the")
+
+    def looks_like_subject(self, s: Sentence, a: int, b: int) -> bool:
+        """Could tokens [a, b) name a source: a name, pronoun, role, group or document?"""
+        tokens = s.tokens
+        words = [t for t in tokens[a:b] if t.is_word]
+        if not words:
+            return False
+        # a clause, not a noun phrase: "Kapustin was previously founder of a brand also called ..."
+        depth = 0
+        for t in tokens[a:b]:
+            depth += t.text == ","
+            if t.lower in FINITE_VERBS and depth % 2 == 0:
+                return False
+        text = self.raw[tokens[a].start:tokens[b - 1].end]
+        lower = [w.lower for w in words]
+        if lower[0] in PERSON_PRONOUNS | PLURAL_PRONOUNS | {"it", "i"} or lower == ["both"]:
+            return len(words) <= 2
+        head = re.split(r",|\b(?:of|for|at|from|with|in|on|who|which)\b", text, maxsplit=1)[0].split()
+        head_word = head[-1] if head else ""
+        if len(head) >= 2 and head[-2].endswith(("’s", "'s")) and not self.rules.actors.role_classes(head_word):
+            return False  # "Moscow's response showed": a thing, not a source
+        if self.speakers.mentions_between(tokens[a].start, tokens[b - 1].end) or self.rules.actors.role_classes(text):
+            return True
+        return words[0].capitalised and lower[0] not in ("this", "that", "it", "there", "what")
+
+    def only_names(self, text: str) -> bool:
+        """Is ``text`` nothing but actor names joined by commas, 'and' and articles?"""
+        mentions = self.rules.actors.mentions(text)
+        rest = text
+        for mention in reversed(mentions):
+            rest = rest[:mention.start] + " " + rest[mention.end:]
+        return bool(mentions) and not re.sub(r"\b(?:the|and|a|an)\b|[,\s]", "", rest, flags=re.I)

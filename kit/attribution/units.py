@@ -1,0 +1,133 @@
+"""What the extractor reads: tokens with raw offsets, and an article's units (headlines,
+posts, body paragraphs) with their sentences and quotations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kit.attribution.lexicon import MEDIUM_WORDS, AttributionRules
+from kit.attribution.speakers import Speaker
+from kit.text.quotes import DOUBLE_OPEN, Quote, find_quotes
+from kit.text.sentences import sentence_spans
+
+TOKEN_RE = re.compile(r"\w+(?:[’'\-.]\w+)*|[^\w\s]")
+CLOSING_MARKS = set("”»\"’'")
+OPENING_MARKS = set(DOUBLE_OPEN + "\"‘'")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[0].isupper()
+
+
+def is_medium_word(token: Token) -> bool:
+    """Is the token a word of a medium adjunct ("in a post", "in heavily accented English")?
+
+    A hyphenated word counts by its last part: "Russian-accented".
+    """
+    return token.lower in MEDIUM_WORDS or token.lower.rpartition("-")[2] in MEDIUM_WORDS
+
+
+def tokenize(raw: str, start: int, end: int) -> list[Token]:
+    """Return the words and punctuation marks of ``raw[start:end]`` with raw offsets."""
+    return [Token(m.group(0), m.start(), m.end()) for m in TOKEN_RE.finditer(raw, start, end)]
+
+
+@dataclass
+class Cue:
+    """A cue in a sentence: tokens ``[i, j)``."""
+
+    i: int
+    j: int
+    lemma: str
+    stance: str
+    kind: str  # verb | according | noun
+
+
+@dataclass
+class Unit:
+    """A stretch of text read as a whole: a headline, a body paragraph, or a post."""
+
+    kind: str  # headline | body | social
+    start: int
+    end: int
+    sentences: list[tuple[int, int, int | None]]  # start, end, sentence_id
+    quotes: list[Quote]
+    signature: tuple[int, int] | None = None
+    quote_starts: list[int] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.quotes = sorted(self.quotes, key=lambda q: q.start)
+        self.quote_starts = [q.start for q in self.quotes]
+
+
+@dataclass
+class Sentence:
+    """One sentence being read, with its unit and tokens."""
+
+    unit: Unit
+    tokens: list[Token]
+    start: int
+    end: int
+    sentence_id: int | None
+
+
+@dataclass
+class Found:
+    """A frame's result before it becomes a row."""
+
+    content: tuple[int, int]
+    kind: str
+    rule: str
+    surface: tuple[int, int] | None = None
+    speaker: Speaker | None = None
+
+
+def _stripped(raw: str, start: int, end: int) -> tuple[int, int]:
+    text = raw[start:end]
+    return start + len(text) - len(text.lstrip()), start + len(text.rstrip())
+
+
+def article_units(raw: str, blocks: list, paragraphs: list, sentences: list, rules: AttributionRules) -> list[Unit]:
+    """Return an article's headlines, posts and body paragraphs (from its table rows) in reading order."""
+    units: list[Unit] = []
+    post: list[tuple[int, int]] = []
+    for block in blocks:
+        start, end = _stripped(raw, block.start, block.end)
+        if block.kind == "headline":
+            units.append(Unit("headline", start, end, [(start, end, None)], find_quotes(raw[start:end], start)))
+        if block.kind != "social_embed":
+            post = []
+        elif re.match(r"[—–-]+\s*.*\(@\w+\)", raw[start:end]):
+            if post:
+                sentence_rows = [(a, b, None) for p_start, p_end in post
+                                 for a, b in sentence_spans(raw[p_start:p_end], rules.text, offset=p_start)]
+                quotes = [q for p_start, p_end in post for q in find_quotes(raw[p_start:p_end], p_start)]
+                units.append(Unit("social", post[0][0], post[-1][1], sentence_rows, quotes, signature=(start, end)))
+            post = []
+        else:
+            post.append((start, end))
+    in_paragraph: dict[int, list] = {}
+    for sentence in sentences:
+        in_paragraph.setdefault(sentence.paragraph_id, []).append((sentence.start, sentence.end, sentence.sentence_id))
+    for paragraph in paragraphs:
+        units.append(Unit("body", paragraph.start, paragraph.end, in_paragraph.get(paragraph.paragraph_id, []),
+                          find_quotes(raw[paragraph.start:paragraph.end], paragraph.start)))
+    return sorted(units, key=lambda unit: unit.start)
+
