@@ -2,21 +2,26 @@
 
 A predicted row matches a gold row of the same article when their content spans
 overlap by at least half the gold span (``overlap`` match) or are identical
-(``exact`` match); each row matches at most once. Speakers are compared by their
-canonical names in ``actors.csv`` (any alias counts), joint speakers as sets.
+(``exact`` match); each row matches at most once.
+
+Speakers are the same when their names are, after folding case, apostrophes, a leading
+"the" and honorifics; when the gold row lists the predicted name in ``speaker_also``; when
+both stand for the same actor of a topic pack (``aliases``: any alias counts); when both are
+unnamed sources (the text names no one, and the kit says so); and joint speakers as sets.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Mapping
 
 import pandas as pd
 
-from kit.attribution.actors import ActorTable
-
 MIN_OVERLAP_SHARE = 0.5
+_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|prof|sir|dame)\.?\s+")
 
 
 def read_gold(path: str | Path) -> pd.DataFrame:
@@ -24,16 +29,54 @@ def read_gold(path: str | Path) -> pd.DataFrame:
     rows = [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
     frame = pd.DataFrame(rows)
     frame["article_id"] = frame["file"].str.removesuffix(".txt")
+    for column, empty in (("speaker_type", ""), ("speaker_group", "")):
+        if column not in frame:
+            frame[column] = empty
+    frame["speaker_also"] = [value if isinstance(value, list) else []
+                             for value in frame.get("speaker_also", pd.Series([None] * len(frame)))]
     return frame
 
 
-def canonical_speaker(name: str, actors: ActorTable) -> frozenset[str]:
+def fold_name(name: str) -> str:
+    """Return ``name`` as speakers are compared: lower case, straight apostrophes, no "the" or "Mr"."""
+    text = " ".join(str(name).replace("’", "'").lower().split()).strip(" .,")
+    text = re.sub(r"^the\s+", "", text)
+    return _HONORIFIC.sub("", text)
+
+
+def speaker_key(name: str, aliases: Mapping[str, str] | None = None) -> frozenset[str]:
     """Return the canonical names a speaker string stands for (a set, for joint sources)."""
-    parts = [p.strip() for p in name.replace(" and ", ", ").split(",") if p.strip()]
-    whole = actors.lookup(name)
-    if whole is not None or len(parts) == 1:
-        return frozenset({whole.canonical if whole else name})
-    return frozenset(actors.lookup(p).canonical if actors.lookup(p) else p for p in parts)
+    aliases = aliases or {}
+
+    def canonical(part: str) -> str:
+        folded = fold_name(part)
+        return fold_name(aliases.get(folded, folded))
+
+    whole = fold_name(name)
+    if whole in aliases:
+        return frozenset({canonical(whole)})
+    parts = [p for p in re.split(r",\s*|\s+and\s+|\s*&\s*", whole) if p.strip()]
+    return frozenset(canonical(p) for p in parts) if len(parts) > 1 else frozenset({canonical(whole)})
+
+
+def same_speaker(predicted: str, predicted_type: str, gold: pd.Series, aliases: Mapping[str, str] | None = None) -> bool:
+    """Does a predicted speaker name the gold row's source (see the module docstring)?"""
+    key = speaker_key(predicted, aliases)
+    if key == speaker_key(gold["speaker"], aliases) or any(key == speaker_key(a, aliases) for a in gold["speaker_also"]):
+        return True
+    gold_unnamed = gold["speaker_type"] == "unnamed" or str(gold["speaker"]).startswith("unnamed ")
+    return gold_unnamed and (predicted_type == "unnamed" or str(predicted).startswith("unnamed "))
+
+
+def _default_aliases() -> dict[str, str]:
+    from kit.attribution.actors import ActorTable
+
+    return alias_map(ActorTable.load())
+
+
+def alias_map(actors) -> dict[str, str]:
+    """Return folded alias -> canonical name for an actor table (a topic pack's actors)."""
+    return {fold_name(alias): actor.canonical for alias, actor in actors.by_alias.items()}
 
 
 def match(predicted: pd.DataFrame, gold: pd.DataFrame, exact: bool = False) -> list[tuple[int, int]]:
@@ -83,13 +126,18 @@ def _scores(n_matched: int, n_predicted: int, n_gold: int) -> Scores:
     return Scores(precision, recall, f1, n_predicted, n_gold, n_matched)
 
 
-def evaluate(predicted: pd.DataFrame, gold: pd.DataFrame, actors: ActorTable | None = None) -> pd.DataFrame:
+def _speaker_type(predicted: pd.DataFrame, index) -> str:
+    return str(predicted.at[index, "speaker_type"]) if "speaker_type" in predicted else ""
+
+
+def evaluate(predicted: pd.DataFrame, gold: pd.DataFrame, aliases: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Return one row of scores overall and one per kind, for overlap and exact matching.
 
     Per kind, precision counts predicted rows of that kind and recall gold rows of it.
-    Speaker and group accuracy are over overlap-matched pairs.
+    Speaker and group accuracy are over overlap-matched pairs; ``aliases`` (folded alias ->
+    canonical name, from a topic pack) lets any alias of an actor count as its name.
     """
-    actors = actors or ActorTable.load()
+    aliases = _default_aliases() if aliases is None else aliases
     predicted = predicted[predicted["article_id"].isin(set(gold["article_id"]))]
     rows = []
     overlap_pairs = match(predicted, gold)
@@ -102,15 +150,14 @@ def evaluate(predicted: pd.DataFrame, gold: pd.DataFrame, actors: ActorTable | N
         for name, pairs in (("overlap", overlap_pairs), ("exact", exact_pairs)):
             matched_p = sum(1 for p, _ in pairs if p in p_ids)
             matched_g = sum(1 for _, g in pairs if g in g_ids)
-            score_p = _scores(matched_p, len(p_ids), len(g_ids))
-            score_g = _scores(matched_g, len(p_ids), len(g_ids))
-            precision, recall = score_p.precision, score_g.recall
+            precision = _scores(matched_p, len(p_ids), len(g_ids)).precision
+            recall = _scores(matched_g, len(p_ids), len(g_ids)).recall
             row[f"{name}_precision"] = round(precision, 3)
             row[f"{name}_recall"] = round(recall, 3)
             row[f"{name}_f1"] = round(2 * precision * recall / (precision + recall), 3) if precision + recall else 0.0
         kind_pairs = [(p, g) for p, g in overlap_pairs if g in g_ids]
-        speaker_ok = [canonical_speaker(predicted.at[p, "speaker"], actors)
-                      == canonical_speaker(gold.at[g, "speaker"], actors) for p, g in kind_pairs]
+        speaker_ok = [same_speaker(predicted.at[p, "speaker"], _speaker_type(predicted, p), gold.loc[g], aliases)
+                      for p, g in kind_pairs]
         group_ok = [predicted.at[p, "speaker_group"] == gold.at[g, "speaker_group"] for p, g in kind_pairs]
         row["speaker_accuracy"] = round(sum(speaker_ok) / len(speaker_ok), 3) if speaker_ok else 0.0
         row["group_accuracy"] = round(sum(group_ok) / len(group_ok), 3) if group_ok else 0.0
@@ -119,9 +166,19 @@ def evaluate(predicted: pd.DataFrame, gold: pd.DataFrame, actors: ActorTable | N
     return pd.DataFrame(rows)
 
 
-def mismatches(predicted: pd.DataFrame, gold: pd.DataFrame, actors: ActorTable | None = None) -> pd.DataFrame:
+def evaluate_by(predicted: pd.DataFrame, gold: pd.DataFrame, column: str,
+                aliases: Mapping[str, str] | None = None) -> pd.DataFrame:
+    """Return the overall scores (kind "all") for each value of the gold's ``column`` (e.g. subject), then all."""
+    rows = []
+    for value, part in [*gold.groupby(column, sort=True), ("all", gold)]:
+        scores = evaluate(predicted, part.reset_index(drop=True), aliases).set_index("kind").loc["all"]
+        rows.append({column: value, **scores.to_dict()})
+    return pd.DataFrame(rows)
+
+
+def mismatches(predicted: pd.DataFrame, gold: pd.DataFrame, aliases: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Return the rows to look at: missed gold, spurious predictions, wrong speakers."""
-    actors = actors or ActorTable.load()
+    aliases = _default_aliases() if aliases is None else aliases
     predicted = predicted[predicted["article_id"].isin(set(gold["article_id"]))]
     pairs = match(predicted, gold)
     matched_p, matched_g = {p for p, _ in pairs}, {g for _, g in pairs}
@@ -134,7 +191,7 @@ def mismatches(predicted: pd.DataFrame, gold: pd.DataFrame, actors: ActorTable |
                     "kind": predicted.at[p, "kind"], "speaker": predicted.at[p, "speaker"],
                     "content": predicted.at[p, "content"], "got": predicted.at[p, "rule"]})
     for p, g in pairs:
-        if canonical_speaker(predicted.at[p, "speaker"], actors) != canonical_speaker(gold.at[g, "speaker"], actors):
+        if not same_speaker(predicted.at[p, "speaker"], _speaker_type(predicted, p), gold.loc[g], aliases):
             out.append({"problem": "speaker", "article_id": gold.at[g, "article_id"], "kind": gold.at[g, "kind"],
                         "speaker": gold.at[g, "speaker"], "content": gold.at[g, "content"],
                         "got": f"{predicted.at[p, 'speaker']} ({predicted.at[p, 'resolution']})"})
