@@ -6,6 +6,7 @@ import pandas as pd
 import pytest
 
 import kit
+from conftest import SEEDS
 from kit.framing.claims import parse_number
 from kit.framing.sentiment import sentiment_by_article
 
@@ -20,9 +21,9 @@ def tables(seeds):
             "comparison": kit.compare_claims(seeds, claims), "sentiment": kit.sentiment(seeds, attributions)}
 
 
-def analyse(tmp_path, text: str) -> dict[str, pd.DataFrame]:
+def analyse(tmp_path, text: str, topic=False) -> dict[str, pd.DataFrame]:
     (tmp_path / "a.txt").write_text(text, encoding="utf-8")
-    corpus = kit.load_corpus(tmp_path)
+    corpus = kit.load_corpus(tmp_path, topic=topic)
     attributions = kit.attributions(corpus)
     return {"labels": kit.labels(corpus, attributions), "hedges": kit.hedges(corpus, attributions),
             "claims": kit.claims(corpus, attributions), "naming": kit.naming(corpus, attributions)}
@@ -88,8 +89,18 @@ def test_is_a_lone_term_in_quotation_marks_scare_quoted(tmp_path):
      "saboteur"),
 ])
 def test_are_labels_of_other_outlets_styles_found(tmp_path, text, surface, category):
-    labels = analyse(tmp_path, text + "\n")["labels"]
+    labels = analyse(tmp_path, text + "\n", topic=SEEDS / "topic")["labels"]
     assert (surface, category) in set(zip(labels["surface"], labels["category"]))
+
+
+def test_does_a_label_say_whether_it_is_general_or_only_the_topic_packs(tmp_path):
+    text = "Units of the Kiev regime attempted to break through, officials said. Rebels took the town.\n"
+    with_pack = analyse(tmp_path, text, topic=SEEDS / "topic")["labels"]
+    assert dict(zip(with_pack["surface"], with_pack["list"])) == {"Kiev regime": "topic pack", "regime": "general",
+                                                                 "Kiev": "topic pack", "Rebels": "general"} or \
+        {("Kiev regime", "topic pack"), ("Rebels", "general")} <= set(zip(with_pack["surface"], with_pack["list"]))
+    without = analyse(tmp_path, text)["labels"]
+    assert "Kiev regime" not in set(without["surface"]) and "Rebels" in set(without["surface"])
 
 
 # -- hedges ----------------------------------------------------------------------------------------

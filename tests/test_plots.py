@@ -124,11 +124,22 @@ def test_is_the_palette_colour_blind_safe(drawn, name):
             assert {to_hex(c).upper() for c in faces if c[3] > 0} <= set(plots.OKABE_ITO)
 
 
-def test_does_a_colour_mean_the_same_speaker_group_in_every_figure(drawn):
+def test_does_a_colour_mean_the_same_speaker_group_in_every_figure(drawn, seeds):
     bars, dots = legend_colours(drawn["voices_per_outlet"][0]), legend_colours(drawn["claims_dotplot"][0])
     shared = set(bars) & set(dots)
     assert {"rvc", "russian_government"} <= shared
-    assert all(bars[group] == dots[group] == plots.SPEAKER_COLOURS[group] for group in shared)
+    scheme = plots.speaker_scheme(seeds)
+    assert all(bars[group] == dots[group] == scheme.colours[group] for group in shared)
+
+
+def test_does_a_folder_without_a_topic_pack_group_speakers_by_type(tmp_path):
+    (tmp_path / "a.txt").write_text("Mayor Linda Okafor said the budget would pass. Officials said it was late.\n",
+                                    encoding="utf-8")
+    corpus = kit.load_corpus(tmp_path)
+    fig, table = plots.voices_per_outlet(corpus)
+    plt.close(fig)
+    assert list(table.columns) == ["label", "speaker_type", "attributions"]
+    assert dict(zip(table["speaker_type"], table["attributions"])) == {"person": 1, "unnamed": 1}
 
 
 def test_does_the_voices_table_count_every_attribution(drawn, tables, seeds):

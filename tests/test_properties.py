@@ -94,7 +94,7 @@ def test_does_compare_claims_flag_exactly_the_ranges_that_some_other_range_rules
     from types import SimpleNamespace
 
     rows = [{"article_id": article, "claim_id": f"{article}:c{n}", "counted": "killed", "side": "russian",
-             "claimant": f"claimant {n}", "claimant_group": "other", "quantity": str(low), "value": float(low),
+             "claimant": f"claimant {n}", "claimant_type": "person", "claimant_group": "other", "quantity": str(low), "value": float(low),
              "low": float(min(low, high)), "high": float(max(low, high)), "hedged": False}
             for n, (article, low, high) in enumerate(ranges)]
     articles = pd.DataFrame({"article_id": ["a1", "a2", "a3"], "event": "e", "label": ["A", "B", "C"]})

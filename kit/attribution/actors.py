@@ -1,8 +1,9 @@
-"""Actors, roles and affiliations from ``kit/data``, and finding their mentions in text.
+"""What the kit knows about speakers before it reads an article: news outlets and role nouns
+(general, ``kit/data``) and, when the corpus has a topic pack, the story's actors and the words
+that tie an unnamed source to a side.
 
-A mention is an alias of ``actors.csv`` found in the text, with its offsets. Aliases
-match whole words; an all-capital alias of up to four letters (US, FSB, RVC) matches
-only in capitals, so "US" never matches "us"; the longest alias wins.
+A topic alias matches whole words; an all-capital alias of up to four letters (US, FSB, RVC)
+matches only in capitals, so "US" never matches "us"; the longest alias wins.
 """
 
 from __future__ import annotations
@@ -11,18 +12,17 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from kit.text.terms import PhraseMatcher, term_pattern
+from kit.text.terms import PhraseMatcher, fold, term_pattern
 from kit.text.wordlists import read_rows, split_values
 
-SPEAKER_GROUPS = (
-    "russian_government", "ukrainian_government", "rvc", "legion", "siberian_battalion",
-    "analyst_expert", "media", "western_government", "other", "anonymous",
-)
+# The neutral kind of a topic pack's actor type, for speaker_type.
+NEUTRAL_TYPES = {"person": "person", "armed_group": "organisation", "organisation": "organisation",
+                 "government": "government", "place_metonym": "government", "media": "media"}
 
 
 @dataclass(frozen=True)
 class Actor:
-    """One row of ``actors.csv`` (or an outlet from ``outlets.csv``, as a media actor)."""
+    """One actor of a topic pack (or a news outlet from ``outlets.csv``)."""
 
     canonical: str
     group: str
@@ -42,7 +42,7 @@ class Mention:
 
 @dataclass(frozen=True)
 class ActorTable:
-    """Actors by alias, role nouns by class, affiliation words by group."""
+    """Actors by alias (topic pack and outlets), role nouns by class, affiliation words by group."""
 
     by_alias: dict[str, Actor]
     matcher: PhraseMatcher
@@ -50,23 +50,30 @@ class ActorTable:
     role_pattern: re.Pattern[str]
     affiliations: dict[str, str]
     affiliation_pattern: re.Pattern[str]
+    groups: tuple[str, ...]  # the topic pack's speaker groups; empty without one
+    group_of_role: dict[str, str]  # role class -> the group an unnamed source of that role belongs to
 
     @classmethod
-    def load(cls, data_dir: Path | None = None) -> "ActorTable":
-        """Return the table built from actors.csv, outlets.csv, roles.csv and affiliations.csv."""
+    def load(cls, topic=None, data_dir: Path | None = None) -> "ActorTable":
+        """Return the table for a corpus: general outlets and roles, plus the ``topic`` pack's actors if any."""
+        groups = tuple(topic.group_ids) if topic is not None else ()
         by_alias: dict[str, Actor] = {}
         aliases: list[str] = []  # as written: the matcher keeps short acronyms case-sensitive
-        for row in read_rows("actors", data_dir):
+        for row in (topic.actors if topic is not None else ()):
             actor = Actor(row["canonical"], row["group"], row["type"], row.get("speaks_as", ""))
             for alias in [row["canonical"], *split_values(row["aliases"])]:
-                by_alias.setdefault(alias.lower(), actor)
+                by_alias.setdefault(fold(alias), actor)
                 aliases.append(alias)
+        media = "media" if "media" in groups else ""
         for row in read_rows("outlets", data_dir):
-            actor = Actor(row["outlet"], "media", "media")
+            actor = Actor(row["outlet"], media, "media")
             for alias in [row["outlet"], *split_values(row.get("aliases", ""))]:
-                by_alias.setdefault(alias.lower(), actor)
+                by_alias.setdefault(fold(alias), actor)
                 aliases.append(alias)
-        role_rows, affiliation_rows = read_rows("roles", data_dir), read_rows("affiliations", data_dir)
+        role_rows = read_rows("roles", data_dir)
+        affiliation_rows = list(topic.affiliations) if topic is not None else []
+        group_of_role = {role: row["group"] for row in (topic.groups if topic is not None else ())
+                         for role in split_values(row.get("roles", ""))}
         return cls(
             by_alias=by_alias,
             matcher=PhraseMatcher(aliases),
@@ -74,20 +81,21 @@ class ActorTable:
             role_pattern=term_pattern([row["term"] for row in role_rows], plurals=True),
             affiliations={row["term"].lower(): row["group"] for row in affiliation_rows},
             affiliation_pattern=term_pattern([row["term"] for row in affiliation_rows]),
+            groups=groups,
+            group_of_role=group_of_role,
         )
 
     def lookup(self, surface: str) -> Actor | None:
         """Return the actor whose alias is exactly ``surface`` (any case), if any."""
-        return self.by_alias.get(" ".join(surface.split()).lower())
+        return self.by_alias.get(fold(" ".join(surface.split())))
 
     def mentions(self, text: str, offset: int = 0) -> list[Mention]:
         """Return every actor mention in ``text``, offsets shifted by ``offset``."""
         found = []
         for start, end in self.matcher.find(text):
-            surface = text[start:end]
-            actor = self.lookup(surface) or self.lookup(surface.replace("’", "'"))
+            actor = self.lookup(text[start:end])
             if actor is not None:
-                found.append(Mention(start + offset, end + offset, surface, actor))
+                found.append(Mention(start + offset, end + offset, text[start:end], actor))
         return found
 
     def role_classes(self, text: str) -> list[tuple[str, str]]:
@@ -101,7 +109,7 @@ class ActorTable:
         return result
 
     def affiliation_groups(self, text: str) -> list[tuple[str, str]]:
-        """Return (term, group) of the affiliation words in ``text``, in order."""
+        """Return (term, group) of the topic pack's affiliation words in ``text``, in order."""
         return [(m.group(0), self.affiliations[m.group(0).lower()])
                 for m in self.affiliation_pattern.finditer(text)
                 if m.group(0).lower() in self.affiliations]

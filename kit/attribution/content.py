@@ -10,9 +10,9 @@ import re
 from kit.attribution.cues import CueFinding
 from kit.attribution.lexicon import (ADDRESSEE_WORDS, COORDINATORS, DETERMINERS, FINITE_VERBS, MAX_ADDRESSEE_TOKENS,
                                      MAX_SPEAKER_TOKENS, TIME_WORDS)
-from kit.attribution.units import (CLOSING_MARKS, OPENING_MARKS, Cue, Found, Sentence, Token, Unit, is_medium_word,
-                                   tokenize)
+from kit.attribution.units import CLOSING_MARKS, OPENING_MARKS, Cue, Found, Sentence, Unit, is_medium_word
 from kit.text.quotes import Quote
+from kit.text.tokens import Token, tokenize
 
 
 class ContentExtent(CueFinding):
@@ -72,6 +72,8 @@ class ContentExtent(CueFinding):
             return self.label_content(s, cue, k)
         if self.rules.cues.takes(lemma, "clause_only") and not opens_clause:
             return None
+        if not opens_clause and self.rules.cues.is_decision(self.raw[tokens[k].start:s.end]):
+            return None  # "denied the motion", "declared a state of emergency": an act, not speech
         if self.rules.cues.takes(lemma, "confront") and not opens_clause and not any(
                 t.lower in self.rules.cues.nouns for t in tokens[k:k + 5]):
             return None  # "dismissed a question" is not a report; "questioned Kiev's narrative" is

@@ -6,9 +6,11 @@ from __future__ import annotations
 
 import bisect
 
+from kit.attribution.entities import dictionary_word
 from kit.attribution.lexicon import ADVERBS, DETERMINERS, PASSIVE_AUXILIARIES, PREPOSITIONS_BEFORE_GERUND, TIME_WORDS
 from kit.attribution.state import ArticleState
-from kit.attribution.units import OPENING_MARKS, Cue, Sentence, Token, Unit
+from kit.attribution.units import OPENING_MARKS, Cue, Sentence, Unit
+from kit.text.tokens import Token
 from kit.text.quotes import Quote
 
 
@@ -30,13 +32,18 @@ class CueFinding(ArticleState):
         return not self.is_name_quote(quote)
 
     def is_name_quote(self, quote: Quote) -> bool:
-        """Is the quotation only a name or nickname (“White Rex”, “Caesar”)?"""
-        inner = self.raw[quote.inner_start:quote.inner_end].strip(" ,.")
+        """Is the quotation only a name or nickname (“White Rex”, “Caesar”), not words someone said (“Yes,”)?"""
+        inner = self.raw[quote.inner_start:quote.inner_end]
+        if inner.rstrip()[-1:] in ",.!?…":
+            return False  # “Yes,” said Maria: speech ends inside its marks
+        inner = inner.strip(" ,.")
         words = inner.split()
         before = self.raw[max(0, quote.start - 4):quote.start].lower().split()
         after_article = bool(before) and before[-1] in ("a", "an")
-        return bool(words) and (self.rules.actors.lookup(inner) is not None
-                                or (len(words) == 1 and words[0][:1].isupper() and not after_article))
+        named = any(len(m.surface) >= len(inner) - 1 for m in self.entities.between(quote.inner_start, quote.inner_end))
+        return bool(words) and (named or self.rules.actors.lookup(inner) is not None
+                                or (len(words) == 1 and words[0][:1].isupper() and not after_article
+                                    and not dictionary_word(words[0], as_written=True)))
 
     def find_cues(self, s: Sentence) -> list[Cue]:
         tokens, lexicon = s.tokens, self.rules.cues
@@ -73,12 +80,17 @@ class CueFinding(ArticleState):
             k += 1
         return cues
 
-    @staticmethod
-    def is_verb_use(tokens: list[Token], k: int, size: int) -> bool:
-        """Is the word at ``k`` an active reporting verb (not 'the claims', 'is said to')?"""
+    def is_verb_use(self, tokens: list[Token], k: int, size: int) -> bool:
+        """Is the word at ``k`` an active reporting verb (not 'the claims', 'is said to', 'declined to say',
+        'did not say', 'asked not to be named')?"""
         word = tokens[k].lower
         previous = tokens[k - 1].lower if k else ""
         following = tokens[k + size].lower if k + size < len(tokens) else ""
+        lexicon = self.rules.cues
+        if previous in lexicon.negations or (previous == "to" and k >= 2 and tokens[k - 2].lower in lexicon.refusals):
+            return False  # "did not say", "declined to comment": no speech is reported
+        if [t.lower for t in tokens[k + size:k + size + 3]] == ["not", "to", "be"]:
+            return False  # "asked not to be named"
         relative = previous in ("that", "which", "who") and (
             following in ("to", "that", "it", "they", "he", "she", ",") or following in DETERMINERS)
         if (previous in DETERMINERS and not relative) or previous in PASSIVE_AUXILIARIES:

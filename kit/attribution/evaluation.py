@@ -68,15 +68,11 @@ def same_speaker(predicted: str, predicted_type: str, gold: pd.Series, aliases: 
     return gold_unnamed and (predicted_type == "unnamed" or str(predicted).startswith("unnamed "))
 
 
-def _default_aliases() -> dict[str, str]:
+def alias_map(topic) -> dict[str, str]:
+    """Return folded alias -> canonical name of a topic pack's actors (and the outlets), for ``aliases``."""
     from kit.attribution.actors import ActorTable
 
-    return alias_map(ActorTable.load())
-
-
-def alias_map(actors) -> dict[str, str]:
-    """Return folded alias -> canonical name for an actor table (a topic pack's actors)."""
-    return {fold_name(alias): actor.canonical for alias, actor in actors.by_alias.items()}
+    return {fold_name(alias): actor.canonical for alias, actor in ActorTable.load(topic).by_alias.items()}
 
 
 def match(predicted: pd.DataFrame, gold: pd.DataFrame, exact: bool = False) -> list[tuple[int, int]]:
@@ -137,7 +133,6 @@ def evaluate(predicted: pd.DataFrame, gold: pd.DataFrame, aliases: Mapping[str, 
     Speaker and group accuracy are over overlap-matched pairs; ``aliases`` (folded alias ->
     canonical name, from a topic pack) lets any alias of an actor count as its name.
     """
-    aliases = _default_aliases() if aliases is None else aliases
     predicted = predicted[predicted["article_id"].isin(set(gold["article_id"]))]
     rows = []
     overlap_pairs = match(predicted, gold)
@@ -178,7 +173,6 @@ def evaluate_by(predicted: pd.DataFrame, gold: pd.DataFrame, column: str,
 
 def mismatches(predicted: pd.DataFrame, gold: pd.DataFrame, aliases: Mapping[str, str] | None = None) -> pd.DataFrame:
     """Return the rows to look at: missed gold, spurious predictions, wrong speakers."""
-    aliases = _default_aliases() if aliases is None else aliases
     predicted = predicted[predicted["article_id"].isin(set(gold["article_id"]))]
     pairs = match(predicted, gold)
     matched_p, matched_g = {p for p, _ in pairs}, {g for _, g in pairs}

@@ -14,7 +14,10 @@ from __future__ import annotations
 import re
 
 from kit.attribution.content import ContentExtent
-from kit.attribution.lexicon import CLAUSE_ENDERS_AFTER_CUE, MAX_SPEAKER_TOKENS, MAX_UNQUOTED_SPEAKER_TOKENS
+from kit.attribution.entities import is_verb
+from kit.attribution.lexicon import (CLAUSE_ENDERS_AFTER_CUE, MAX_INVERTED_SPEAKER_TOKENS, MAX_SPEAKER_TOKENS,
+                                     MAX_UNQUOTED_SPEAKER_TOKENS)
+from kit.attribution.actors import NEUTRAL_TYPES
 from kit.attribution.speakers import Speaker
 from kit.attribution.subjects import SubjectFinding
 from kit.attribution.units import Cue, Found, Sentence, Unit
@@ -23,6 +26,14 @@ from kit.attribution.units import Cue, Found, Sentence, Unit
 class Frames(SubjectFinding, ContentExtent):
     """Each frame returns what it found (a :class:`Found`) or None; the reader emits rows."""
 
+    def noun_phrase(self, tokens: list) -> bool:
+        """Could ``tokens`` be a speaker after an inverted cue ("manager Maria Santos"), not a clause
+        ("its members come from ...", "the unit answered to no one")?"""
+        if not tokens or tokens[0].lower in ("its", "their", "his", "her", "our", "it", "they", "he", "she", "we"):
+            return False
+        return not any(t.lower == "and" or (t.is_word and not t.capitalised and is_verb(t.text)
+                                            and self.rules.entities.role(t.text) is None) for t in tokens)
+
     def postposed(self, s: Sentence, cue: Cue) -> Found | None:
         """“…,” he said / “…,” said Keir Giles / C, Kapustin said: the cue follows its content."""
         tokens, i = s.tokens, cue.i
@@ -30,13 +41,19 @@ class Frames(SubjectFinding, ContentExtent):
         if self.rules.cues.takes(cue.lemma, "addressee"):
             k = self.skip_addressee(tokens, k)
         mark = self.closing_mark_before(s, i)
-        if mark is not None and (mark == i - 1 or (mark == i - 2 and tokens[i - 1].text == ",")):
-            # "…,” said Keir Giles who works at ...": the speaker follows the verb
+        inverted = (mark is None and i > 0 and tokens[i - 1].text == "," and not self.in_quote(s.unit, tokens[i - 1])
+                    and cue.j == i + 1 and tokens[i].lower.endswith(("d", "s", "te", "ld")))  # "said", "adds", "wrote"
+        if (mark is not None and (mark == i - 1 or (mark == i - 2 and tokens[i - 1].text == ","))) or inverted:
+            # "…,” said Keir Giles who works at ...", "Shoppers stayed calm, said manager Maria Santos."
             m = k
-            while m < len(tokens) and tokens[m].text not in ".;,!?" and tokens[m].lower not in ("who", "which"):
+            while m < len(tokens) and tokens[m].lower not in ("who", "which") and not (
+                    tokens[m].text in ";,!?" or (tokens[m].text == "." and not self.abbreviation_before(tokens, m))):
                 m += 1
             if m == k or not self.looks_like_subject(s, k, m):
                 return None
+            if inverted and not (m - k <= MAX_INVERTED_SPEAKER_TOKENS and self.ends_sentence(tokens, m)
+                                 and self.noun_phrase(tokens[k:m])):
+                return None  # "X, the commander, said Y": the speaker stands before the cue, not after
             a, b, k = k, m, m
         elif mark is not None:
             a = mark + 1 + (tokens[mark + 1].text == ",")
@@ -55,7 +72,7 @@ class Frames(SubjectFinding, ContentExtent):
         if a >= b or not self.looks_like_subject(s, a, b):
             return None
         surface = (tokens[a].start, tokens[b - 1].end)
-        if mark is None and self.only_names(self.raw[s.start:tokens[a - 1].start]):
+        if mark is None and not inverted and self.only_names(s.start, tokens[a - 1].start):
             return None  # "The RVC, the Legion and the Battalion said ...": a list of subjects
         if mark is not None:
             quote = self.quote_at(s.unit, tokens[mark].start)
@@ -68,10 +85,11 @@ class Frames(SubjectFinding, ContentExtent):
             found = Found((start, end), "direct" if start == quote.inner_start else "mixed",
                           "postposed: “…,” SPEAKER CUE", surface)
         else:
-            content = self.trim(s.start, tokens[a - 1].start)
+            content = self.trim(s.start, tokens[i - 1 if inverted else a - 1].start)
             if len(self.raw[content[0]:content[1]].split()) < 3:
                 return None
-            found = Found(content, self.kind_of(s.unit, *content), "postposed: C, SPEAKER CUE", surface)
+            found = Found(content, self.kind_of(s.unit, *content),
+                          "postposed: C, CUE SPEAKER" if inverted else "postposed: C, SPEAKER CUE", surface)
         found.speaker = self.speakers.resolve(*surface, headline=s.unit.kind == "headline")
         return found
 
@@ -199,8 +217,9 @@ class Frames(SubjectFinding, ContentExtent):
             return
         name = re.sub(r"^[^\w@]+", "", match.group(2)).strip()
         actor = self.rules.actors.lookup(name)
-        speaker = (Speaker(actor.canonical, actor.group, actor.type, f"account '{name}' in actors.csv")
-                   if actor else Speaker(name, "other", "account", "account named in the post's signature"))
+        speaker = (Speaker(actor.canonical, actor.group, NEUTRAL_TYPES.get(actor.type, actor.type),
+                           f"account '{name}'; topic pack: '{actor.canonical}'")
+                   if actor else Speaker(name, "", "account", "account named in the post's signature"))
         start, end = unit.start, unit.end
         while start < end and (self.raw[start].isspace() or self.raw[start] in "\"“"):
             start += 1

@@ -8,8 +8,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from kit.attribution.actors import ActorTable
+from kit.attribution.entities import EntityRules, is_verb
 from kit.text.sentences import TextRules
-from kit.text.wordlists import read_rows, split_values
+from kit.text.terms import PhraseMatcher
+from kit.text.wordlists import column_set, read_rows, split_values
 
 PASSIVE_AUXILIARIES = frozenset({"is", "are", "was", "were", "be", "been", "being"})
 FINITE_VERBS = frozenset({"is", "are", "was", "were", "has", "have", "had", "will", "would", "can",
@@ -49,7 +51,7 @@ ADDRESSEE_WORDS = frozenset({"the", "a", "an", "journalists", "reporters", "medi
 CLAUSE_ENDERS_AFTER_CUE = frozenset({"as", "after", "referring", "who", "while", "adding", "before",
                                      "without", "when", "in", "on", "at", "during", "via", "late",
                                      "earlier", "later", "last", "this", "through", "over", "from",
-                                     "also", "again", "then", "today", "yesterday", "according"})
+                                     "also", "again", "then", "today", "yesterday", "according", "for"})
 LEADING_ADVERBIALS = frozenset({
     "in", "on", "at", "after", "before", "during", "earlier", "later", "despite", "following", "separately",
     "instead", "moreover", "similarly", "overall", "by", "for", "from", "with", "without", "under", "amid", "over", "as",
@@ -60,6 +62,7 @@ CONNECTIVES = frozenset({"but", "and", "so", "yet", "still", "meanwhile", "howev
 MAX_SPEAKER_TOKENS = 40  # long enough to reach a sentence-initial adverbial
 MAX_UNQUOTED_SPEAKER_TOKENS = 10
 MAX_ADDRESSEE_TOKENS = 8
+MAX_INVERTED_SPEAKER_TOKENS = 8  # "..., said Northgate manager Maria Santos."
 
 
 @dataclass(frozen=True)
@@ -71,6 +74,9 @@ class CueLexicon:
     max_words: int
     first_words: frozenset[str]  # every word a cue can start with; other words are skipped at once
     frames: dict[str, frozenset[str]]  # lemma -> the frames its content can take (the `frames` column)
+    negations: frozenset[str]  # "did not say": no speech reported
+    refusals: frozenset[str]  # "declined to say", "refused to comment"
+    decisions: PhraseMatcher  # objects that make a verb an act, not speech: "denied the motion"
 
     @classmethod
     def load(cls, data_dir: Path | None = None) -> "CueLexicon":
@@ -83,7 +89,22 @@ class CueLexicon:
         nouns = {form.lower(): (row["lemma"], row["stance"])
                  for row in read_rows("reporting_nouns", data_dir) for form in split_values(row["forms"])}
         first_words = frozenset({key[0] for key in verbs} | set(nouns) | {"according", "as"})
-        return cls(verbs, nouns, max(len(key) for key in verbs), first_words, frames)
+        return cls(verbs, nouns, max(len(key) for key in verbs), first_words, frames,
+                   column_set("function_words", "word", where={"word_class": "negation"}, data_dir=data_dir),
+                   column_set("function_words", "word", where={"word_class": "refusal"}, data_dir=data_dir),
+                   PhraseMatcher(row["term"] for row in read_rows("non_speech_objects", data_dir)))
+
+    def is_decision(self, text: str) -> bool:
+        """Does ``text`` (what follows a verb) start with an object that makes the verb an act ("the motion")?"""
+        words = text.split()
+        while words and words[0].lower() in ("the", "a", "an", "its", "his", "her", "their", "any", "all"):
+            words = words[1:]
+        head = " ".join(words[:6])
+        for start, end in self.decisions.find(head):
+            if start == 0:
+                following = head[end:].split()[:1]
+                return not (following and (is_verb(following[0]) or following[0].lower() == "that"))
+        return False
 
     def takes(self, lemma: str, frame: str) -> bool:
         """Can the content of ``lemma`` take ``frame``?
@@ -106,13 +127,16 @@ class CueLexicon:
 
 @dataclass(frozen=True)
 class AttributionRules:
-    """Everything the extractor reads from ``kit/data``."""
+    """Everything the extractor reads: general word lists from ``kit/data``, and a topic pack's actors."""
 
     cues: CueLexicon
     actors: ActorTable
     text: TextRules
+    entities: EntityRules
 
     @classmethod
-    def load(cls, data_dir: Path | None = None) -> "AttributionRules":
-        return cls(CueLexicon.load(data_dir), ActorTable.load(data_dir), TextRules.load(data_dir))
+    def load(cls, topic=None, data_dir: Path | None = None) -> "AttributionRules":
+        """Return the rules; ``topic`` (a corpus's topic pack, or None) only enriches speakers."""
+        return cls(CueLexicon.load(data_dir), ActorTable.load(topic, data_dir), TextRules.load(data_dir),
+                   EntityRules.load(data_dir))
 

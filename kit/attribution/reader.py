@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from kit.attribution.frames import Frames
 from kit.attribution.speakers import Speaker
-from kit.attribution.units import Found, Sentence, tokenize
+from kit.attribution.units import Found, Sentence
+from kit.text.tokens import tokenize
 
 
 class ArticleReader(Frames):
@@ -38,14 +39,11 @@ class ArticleReader(Frames):
                 continue
             if len(self.rows) == before and previous_speaker is not None:
                 self.follow_on(unit, previous_speaker)
-            new_rows = self.rows[before:]
-            previous_speaker = self.row_speaker(new_rows[-1]) if new_rows else None
+            previous_speaker = None
+            if len(self.rows) > before:
+                last = self.row_speakers[-1]
+                previous_speaker = last.via(f"same speaker as the paragraph before ({last.name})")
         return self.rows
-
-    @staticmethod
-    def row_speaker(row: dict[str, object]) -> Speaker:
-        return Speaker(str(row["speaker"]), str(row["speaker_group"]), str(row["speaker_type"]),
-                       f"same speaker as the paragraph before ({row['speaker']})")
 
     def read_sentence(self, s: Sentence) -> None:
         rows_before = len(self.rows)

@@ -1,54 +1,70 @@
-"""Who a speaker phrase names: "Kapustin", "he", "the commander", "Russian officials", "they".
+"""Who a speaker phrase names: "Maria Santos", "she", "the union", "a spokesman for the ministry".
 
-:class:`SpeakerResolver` reads a speaker's surface words and returns a :class:`Speaker`:
-a canonical name from ``actors.csv`` when an alias is there, a person named in the text,
-an antecedent for a pronoun or a role ("the commander" -> the most recent person), a
-group of sources for a plural ("the two groups"), or an unnamed source whose group comes
-from its role and affiliation ("Russian officials" -> unnamed Russian officials,
-russian_government). The ``resolution`` text records how, as evidence.
+:class:`SpeakerResolver` reads the words at a cue and returns a :class:`Speaker`, using what the
+article itself says (its entities, see ``entities.py``) and general news knowledge:
+
+- a named person or organisation in the phrase is the speaker; the head of the phrase wins over
+  its modifiers ("Northgate manager Maria Santos" is Santos; "the president's adviser, Mykhailo
+  Podolyak" is Podolyak; "a spokesman for the ministry" is the ministry);
+- a pronoun goes to the nearest compatible antecedent: "she" and "he" by gender (from an
+  honorific, a gendered role, an earlier pronoun for the same person, and only then a first-name
+  table, shown as weaker evidence), "it" to an organisation, "they" to a plural or collective one;
+  when the evidence does not settle it, the speaker is ``unresolved``;
+- a definite description goes to the latest compatible entity: "the union", "the company", "the
+  club" by the organisation's kind, "the minister", "the coach" by the person's role;
+- a document speaks for its author ("a report by the Audit Office"), else for itself ("the study");
+- anyone else is an unnamed source ("officials", "two people familiar with the talks").
+
+A topic pack only enriches the result: an entity whose name is an alias of one of its actors
+takes the actor's canonical name and group. Every speaker carries its ``resolution`` chain.
 """
 
 from __future__ import annotations
 
-import bisect
 import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from kit.attribution.actors import ActorTable, Mention
+from kit.attribution.actors import NEUTRAL_TYPES, Actor, ActorTable
+from kit.attribution.entities import ArticleEntities, Entity, EntityRules, Mention, name_gender
+from kit.text.terms import fold
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
-PLURAL_PRONOUNS = frozenset({"they", "them", "we", "their"})
+MALE_PRONOUNS = frozenset({"he", "him", "his"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers"})
+PERSON_PRONOUNS = MALE_PRONOUNS | FEMALE_PRONOUNS
+PLURAL_PRONOUNS = frozenset({"they", "them", "we", "their", "us", "our"})
 THING_PRONOUNS = frozenset({"it", "its"})
 DEFINITE = frozenset({"the", "this", "that", "these", "those", "both", "its", "his", "her", "their"})
-NOT_NAMES = PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS | DEFINITE | frozenset({
-    "i", "you", "us", "our", "my", "your", "there", "here", "what", "who", "which", "a", "an",
-    "some", "many", "most", "all", "other", "others", "another", "several", "few", "each", "every"})
-NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "both": 2, "2": 2, "3": 3, "4": 4, "5": 5}
-HONORIFICS = frozenset({"mr", "mrs", "ms", "dr", "mr.", "mrs.", "ms.", "dr."})
-# Prepositions and markers after which a noun phrase's head has been seen.
-_POST_HEAD = re.compile(r",|\b(?:of|for|at|from|with|in|on|who|which|whose|known|also|called)\b", re.I)
-_PLURAL_GROUP_WORDS = re.compile(
-    r"\b(groups|fighters|militants|militias|units|volunteers|battalions|organi[sz]ations|formations|"
-    r"members|paramilitaries|insurgents|saboteurs|partisans)\b", re.I)
-_ARMED_WORDS = re.compile(r"militant|militia|paramilitar|armed|fighter|insurgent|saboteur|partisan|"
-                          r"volunteer|battalion|unit", re.I)
-_NAME_TOKEN = re.compile(r"[A-Z][a-z][\w’'.-]*")
+NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2, "2": 2, "3": 3, "4": 4, "5": 5}
+# Words that end the head of a noun phrase: what follows is a modifier.
+_POST_HEAD = re.compile(r",|\(|\b(?:of|for|at|from|with|in|on|who|which|whose|known|also|called|by)\b", re.I)
+_MODIFIER_BEFORE = re.compile(r"\b(?:of|for|at|from|with|in|on|by|to|under|about|against|between)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
 # A speaker named inside its own phrase: "with the call sign Baikal", "who gave her name as Natalia"
 _NAMED_BY = re.compile(r"\b(?:call ?sign|nicknamed|named|known as|name (?:only )?as|nom de guerre)\s+"
                        r"[“\"‘']?([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")
-NEXT_PERSON_WINDOW = 800  # characters ahead in which "the commander" may be named (cataphora)
-_RECENT_SPEAKER_SENTENCES = 1
-_COUNTRY_ADJECTIVES = {"russia": "Russian", "kremlin": "Russian", "moscow": "Russian",
-                       "ukraine": "Ukrainian", "kyiv": "Ukrainian", "kiev": "Ukrainian",
-                       "u.s.": "US", "us": "US", "washington": "US", "britain": "British", "uk": "British"}
+RECENT_SPEAKER_SENTENCES = 1  # a speaker of this or the previous sentence is the subject of the discourse
+ANTECEDENT_PARAGRAPHS = 3  # how far back a pronoun's antecedent may be, in paragraphs
+AHEAD_CHARACTERS = 800  # how far ahead "the commander" may be named (cataphora, headlines)
 # A name within this similarity of an alias is taken as a misspelling of it ("Ukrifnorm").
 CLOSE_SPELLING = 0.85
 MIN_CLOSE_SPELLING_LENGTH = 6
-_UNNAMED_NOUNS = {"outlet": "news outlet", "official": "officials", "military": "military officials", "expert": "experts",
-                  "media": "journalists", "fighter": "fighters", "anonymous": "sources",
-                  "group": "group", "document": "statement", "other": "sources"}
+_UNNAMED_NOUNS = {"official": "officials", "military": "military officials", "expert": "experts",
+                  "media": "journalists", "fighter": "fighters", "anonymous": "sources"}
+_ORGANISATION_KINDS = ("organisation", "government")
+_DOCUMENT_ADJUNCT = re.compile(r"\b(?:in|on|via|through)\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?([a-z]+)\b", re.I)
+NOT_PERSON_ROLES = ("institution", "group", "outlet", "document", "anonymous", "honorific")
+_PARTICIPLE_MODIFIER = re.compile(r"\s+[a-z]+(?:ing|ed|en)\s+(?:by|on|in|from|at|with|to|for|of|under|across|"
+                                  r"against|inside|near|about|over)\b.*$", re.S)
+
+
+def _head_phrase(surface: str) -> str:
+    """Return the words up to the head noun: modifiers after it (", who", "of X", "fighting on ...") cut off."""
+    head = _POST_HEAD.split(surface, maxsplit=1)[0]
+    cut = _PARTICIPLE_MODIFIER.search(head)
+    if cut and cut.start() > 0:
+        head = head[:cut.start()]
+    return head
 
 
 @dataclass(frozen=True)
@@ -57,37 +73,22 @@ class Speaker:
 
     name: str
     group: str
-    type: str  # person | armed_group | organisation | government | place_metonym | media | account | unnamed | joint
+    type: str  # person | organisation | government | media | account | unnamed | document | joint | unresolved
     resolution: str = ""
+    entity: int | None = field(default=None, compare=False)
+    plural_source: bool = field(default=False, compare=False)
 
     @property
     def plural(self) -> bool:
-        return self.type == "joint" or (self.type == "unnamed" and self.name.endswith("s"))
+        return self.type == "joint" or self.plural_source
 
     def via(self, resolution: str) -> "Speaker":
-        return Speaker(self.name, self.group, self.type, resolution)
-
-
-@dataclass
-class Memory:
-    """What a reader remembers beyond the mentions: sets of groups named together, and speakers."""
-
-    sets: list[tuple[int, tuple[Speaker, ...]]] = field(default_factory=list)
-    speakers: list[tuple[int, int, Speaker]] = field(default_factory=list)  # offset, sentence number
-
-
-def actor_speaker(mention: Mention, how: str = "") -> Speaker:
-    """Return the speaker an actor mention names (or the body that speaks for it)."""
-    actor = mention.actor
-    how = how or f"alias '{mention.surface}'"
-    if actor.speaks_as:
-        return Speaker(actor.speaks_as, actor.group, "government", f"{how}, speaking through {actor.speaks_as}")
-    return Speaker(actor.canonical, actor.group, actor.type, how)
+        return Speaker(self.name, self.group, self.type, resolution, self.entity, self.plural_source)
 
 
 def joint(members: Iterable[Speaker], resolution: str) -> Speaker:
     """Return one speaker for several sources, named in text order."""
-    unique = list(dict.fromkeys(Speaker(m.name, m.group, m.type) for m in members))
+    unique = list(dict.fromkeys(Speaker(m.name, m.group, m.type, entity=m.entity) for m in members))
     if len(unique) == 1:
         return unique[0].via(resolution)
     names = [m.name for m in unique]
@@ -95,114 +96,81 @@ def joint(members: Iterable[Speaker], resolution: str) -> Speaker:
 
 
 class SpeakerResolver:
-    """Resolve speaker phrases of one article, remembering what came before."""
+    """Resolve the speaker phrases of one article, remembering who spoke before."""
 
-    def __init__(self, raw: str, actors: ActorTable, quoted: list[tuple[int, int]],
-                 read: list[tuple[int, int]]):
-        self.raw, self.actors = raw, actors
-        self.memory = Memory()
+    def __init__(self, raw: str, entities: ArticleEntities, actors: ActorTable, rules: EntityRules,
+                 quoted: list[tuple[int, int]], read: list[tuple[int, int]]):
+        self.raw, self.entities, self.actors, self.rules = raw, entities, actors, rules
+        self.paragraph_starts = sorted(start for start, _ in read)
+        self.quoted = quoted
         self.sentence_no = 0
-        self.all_mentions = actors.mentions(raw)  # one scan of the article; phrases select by offset
-        self._starts = [m.start for m in self.all_mentions]
-        # Mentions in the text being read (not in page furniture), outside long quotations:
-        # what a quoted speaker mentions is not what the narrative is about.
-        self.mentions = [m for m in self.all_mentions
-                         if any(s <= m.start < e for s, e in read)
-                         and not any(s <= m.start < e for s, e in quoted)]
-        self.words = set(re.findall(r"\b[a-z][\w’'-]*", raw))
+        self.spoken: list[tuple[int, int, Speaker]] = []  # offset, sentence number, speaker
+        self.sets: list[tuple[int, tuple[Speaker, ...]]] = []  # organisations named together
+        self.documents: dict[str, Speaker] = {}  # "report" -> who wrote the report mentioned before
+        self.pronoun_gender: dict[int, tuple[str, str]] = {}  # entity -> gender learnt from a pronoun
 
     # -- memory ---------------------------------------------------------------------------
 
     def read_sentence(self, start: int, end: int) -> None:
-        """Remember the groups a sentence names together (call after its attributions)."""
+        """Remember the organisations a sentence names together (call after its attributions)."""
         self.sentence_no += 1
-        groups: list[Speaker] = []
-        for mention in (m for m in self.mentions if start <= m.start < end):
-            speaker = actor_speaker(mention)
-            if mention.actor.type in ("armed_group", "organisation") and speaker not in groups:
-                groups.append(Speaker(speaker.name, speaker.group, speaker.type))
-        if len(groups) >= 2:
-            self.memory.sets.append((start, tuple(groups)))
+        named: list[Speaker] = []
+        for mention in self.entities.between(start, end):
+            if any(a <= mention.start < b for a, b in self.quoted):
+                continue
+            entity = self.entities.entity(mention)
+            if entity.kind == "organisation" and entity.category != "media":
+                speaker = self.entity_speaker(entity, "")
+                if speaker.name not in [s.name for s in named]:
+                    named.append(Speaker(speaker.name, speaker.group, speaker.type, entity=entity.id))
+        if len(named) >= 2:
+            self.sets.append((start, tuple(named)))
 
     def mentions_between(self, start: int, end: int) -> list[Mention]:
-        """Return the article's actor mentions inside ``raw[start:end]``, offsets relative to ``start``."""
-        first = bisect.bisect_left(self._starts, start)
-        found = []
-        for mention in self.all_mentions[first:]:
-            if mention.start >= end:
-                break
-            if mention.end <= end:
-                found.append(Mention(mention.start - start, mention.end - start, mention.surface, mention.actor))
-        return found
+        """Return the article's entity mentions inside ``raw[start:end]``."""
+        return self.entities.between(start, end)
 
     def spoke(self, offset: int, speaker: Speaker) -> None:
         """Remember that ``speaker`` was the source of an attribution at ``offset``."""
-        self.memory.speakers.append((offset, self.sentence_no, speaker))
+        self.spoken.append((offset, self.sentence_no, speaker))
 
-    def recent_person(self, offset: int) -> Speaker | None:
-        """Return the person 'he' or 'the commander' most likely means.
+    def remember_documents(self, text: str, speaker: Speaker) -> None:
+        """Remember the documents ``text`` names as the speaker's ("in a statement", "in a post on X")."""
+        if speaker.type in ("unresolved", "document"):
+            return
+        for match in _DOCUMENT_ADJUNCT.finditer(text):
+            role = self.rules.role(match.group(1))
+            if role is not None and role.role_class == "document":
+                self.documents[fold(match.group(1))] = speaker
 
-        A person who spoke in this or the previous sentence comes first (the subject
-        of the discourse); then the most recent person mentioned; else one named just after.
-        """
-        return self._recent(offset, ("person",), NEXT_PERSON_WINDOW)
+    # -- from an entity to a speaker ------------------------------------------------------
 
-    def recent_organisation(self, offset: int, governments: bool = False) -> Speaker | None:
-        """Return the most recent single group, organisation or outlet ('the group', 'it').
+    def entity_speaker(self, entity: Entity, how: str) -> Speaker:
+        """Return the speaker an entity is: its fullest name, enriched by the topic pack if it knows it."""
+        actor = self._actor(entity)
+        evidence = f"{how}; {entity.describe()}" if how else entity.describe()
+        if actor is not None:
+            name = actor.speaks_as or actor.canonical
+            kind = "government" if actor.speaks_as else NEUTRAL_TYPES.get(actor.type, actor.type)
+            return Speaker(name, actor.group, kind, f"{evidence}; topic pack: '{actor.canonical}'", entity.id)
+        kind = {"person": "person", "organisation": "organisation", "government": "government",
+                "place": "government", "name": "person"}[entity.kind]
+        if entity.kind == "organisation" and entity.category == "media":
+            kind = "media"
+        return Speaker(entity.name, "", kind, evidence, entity.id)
 
-        With ``governments``, states and ministries count too ('it' can be Kyiv). When
-        none came before, the first one named after (a headline's "militia claims").
-        """
-        kinds = ("armed_group", "organisation", "media") + (
-            ("government", "place_metonym") if governments else ())
-        return self._recent(offset, kinds, None)
-
-    def _recent(self, offset: int, kinds: tuple[str, ...], ahead_window: int | None) -> Speaker | None:
-        """Return the speaker of ``kinds`` that ``offset`` most likely refers to.
-
-        In order: one who spoke in this or the previous sentence; the most recent one
-        spoken or mentioned; the first one named after (within ``ahead_window`` characters).
-        """
-        for o, number, speaker in reversed(self.memory.speakers):
-            if o < offset and number >= self.sentence_no - _RECENT_SPEAKER_SENTENCES:
-                if speaker.type in kinds:
-                    return speaker
-            elif o < offset:
-                break
-        before = [(o, s) for o, _, s in self.memory.speakers if s.type in kinds and o < offset]
-        before += [(m.start, actor_speaker(m)) for m in self.mentions
-                   if m.actor.type in kinds and m.end <= offset]
-        if before:
-            return max(before, key=lambda pair: pair[0])[1]
-        ahead = [m for m in self.mentions if m.actor.type in kinds and m.start > offset
-                 and (ahead_window is None or m.start < offset + ahead_window)]
-        return actor_speaker(ahead[0], f"named after: '{ahead[0].surface}'") if ahead else None
-
-    def recent_set(self, offset: int, count: int | None, armed: bool) -> Speaker | None:
-        """Return the sources a plural ('they', 'the two groups') refers to."""
-        if self.memory.speakers:
-            o, number, speaker = self.memory.speakers[-1]
-            recent = o < offset and number >= self.sentence_no - _RECENT_SPEAKER_SENTENCES
-            if recent and speaker.plural:
-                return speaker
-            if o < offset and number == self.sentence_no and speaker.type in (
-                    "organisation", "government", "armed_group", "media"):
-                return speaker  # "The ministry claimed ... by who they called ..."
-        for o, members in reversed(self.memory.sets):
-            if o < offset and (count is None or len(members) == count):
-                return joint(members, "")
-        for o, _, speaker in reversed(self.memory.speakers):
-            if o < offset and speaker.type == "joint":
-                return speaker
-        kinds = ("armed_group",) if armed else ("armed_group", "organisation")
-        ahead: list[Speaker] = []
-        for mention in self.mentions:  # named later: "Three groups ... the RVC ... the Legion"
-            if mention.start > offset and mention.actor.type in kinds:
-                speaker = Speaker(mention.actor.canonical, mention.actor.group, mention.actor.type)
-                if speaker not in ahead:
-                    ahead.append(speaker)
-                if len(ahead) == (count or 2):
-                    return joint(ahead, "")
+    def _actor(self, entity: Entity) -> Actor | None:
+        """Return the topic pack's (or outlets') actor one of the entity's names is an alias of."""
+        for surface in sorted(entity.surfaces, key=len, reverse=True):
+            actor = self.actors.lookup(surface)
+            if actor is not None:
+                return actor
+        if entity.kind in ("name", "organisation") and len(entity.name) >= MIN_CLOSE_SPELLING_LENGTH:
+            close = [alias for alias in difflib.get_close_matches(fold(entity.name), self.actors.by_alias, n=3,
+                                                                  cutoff=CLOSE_SPELLING)
+                     if abs(len(alias) - len(entity.name)) <= 1]  # a typo, not a derived word
+            if close:
+                return self.actors.by_alias[close[0]]
         return None
 
     # -- resolution -----------------------------------------------------------------------
@@ -211,194 +179,378 @@ class SpeakerResolver:
         """Return the speaker that ``raw[start:end]`` names (headlines drop their articles)."""
         surface = self.raw[start:end]
         words = re.findall(r"[\w’'.-]+", surface)
-        lower = [w.lower().rstrip(".") for w in words]
-        mentions = [m for m in self.mentions_between(start, end) if not self._in_brackets(surface, m.start)]
-        head_text = _POST_HEAD.split(surface, maxsplit=1)[0]
-        head_words = re.findall(r"[\w’'-]+", head_text)
-        head = head_words[-1].lower() if head_words else ""
-        possessive = [w for w in head_words[:-1] if w.endswith(("’s", "'s"))]
-        head_role = self._role_of(head)
+        lower = [fold(w).rstrip(".") for w in words]
         first = lower[0] if lower else ""
-        if headline and first not in DEFINITE:
-            first = "the"  # headlinese: "Militia claims ..." is "The militia claims ..."
+        head_text = _head_phrase(surface)
+        head_words = re.findall(r"[\w’'-]+", head_text)
+        head = fold(head_words[-1]) if head_words else ""
+        head_role = self.rules.role(head) if head else None
+        person_role = head_role is not None and head_role.role_class not in NOT_PERSON_ROLES
+        definite = first in DEFINITE or (headline and first not in PERSON_PRONOUNS | PLURAL_PRONOUNS | THING_PRONOUNS)
         count = next((NUMBER_WORDS[w] for w in lower if w in NUMBER_WORDS), None)
 
-        names = self._coordinated(surface)
-        if len(names) >= 2:
-            return joint(names, "joint source: " + " + ".join(n.name for n in names))
+        known = self.actors.lookup(re.sub(r"^the\s+", "", surface.strip(), flags=re.I))
+        if known is not None and not self.entities.between(start, end):  # "The Russian military" in a topic pack
+            return Speaker(known.speaks_as or known.canonical, known.group, NEUTRAL_TYPES.get(known.type, known.type),
+                           f"'{surface}': topic pack alias of '{known.canonical}'")
+        joint_source = self._coordinated(start, end)
+        if joint_source is not None:
+            return joint_source
         called = _NAMED_BY.search(surface)
-        if called and not self.actors.lookup(called.group(1)):
-            return self.named_person(called.group(1)).via(f"named in '{surface}'")
-        in_head = [m for m in mentions if m.end <= len(head_text)]
-        head_persons = [m for m in in_head if m.actor.type == "person"]
-        if head_persons:
-            return actor_speaker(head_persons[0])
-        if in_head and not head_role and in_head[0].actor.type != "place_metonym" or (
-                in_head and len(in_head[0].surface) >= len(head_text.strip()) - 4):
-            return actor_speaker(in_head[0])  # "The RVC, whose leader is known as 'White Rex',"
-        persons = [m for m in mentions if m.actor.type == "person"
-                   and not re.search(r"\b(?:to|of|for|by|with|under)\s+(?:\w+\s+){0,2}$", surface[:m.start])]
-        if persons:
-            return actor_speaker(persons[0])
-        name = self._proper_name(surface) or self._trailing_name(head_text)
-        if name and not mentions:
-            return self.named_person(name)
-        if first in PERSON_PRONOUNS and len(words) <= 2:
-            return self._antecedent(self.recent_person(start), surface, "most recent person")
-        if first in PLURAL_PRONOUNS and len(words) <= 2 or first == "both" and len(words) == 1:
-            return self._antecedent(self.recent_set(start, count, armed=False), surface, "recent group(s)")
-        if first in THING_PRONOUNS and len(words) <= 2:
-            return self._antecedent(self.recent_organisation(start, governments=True), surface,
-                                    "most recent group or government")
-        if head_role == "document":
-            owner = [m for m in mentions if m.actor.type != "person"]
-            if owner:
-                return actor_speaker(owner[0], f"'{surface}' of '{owner[0].surface}'")
-            return self._antecedent(self.recent_organisation(start), surface, "most recent group")
-        plural_group = bool(_PLURAL_GROUP_WORDS.search(head_text))
-        if plural_group and (first in DEFINITE or count) and not self._named_group(mentions):
-            armed = bool(_ARMED_WORDS.search(surface))
-            found = self.recent_set(start, count, armed)
-            if found:
-                return found.via(f"'{surface}' -> {found.name}")
-        if head_role in ("group", "outlet") and first in DEFINITE and not self._named_group(mentions):
-            return self._antecedent(self.recent_organisation(start), surface, "most recent group")
-        if head_role == "institution" and first in DEFINITE and not mentions:
-            found = self.recent_named(start, head)
-            if found:
-                return found.via(f"'{surface}' -> {found.name} (latest actor named '... {head} ...')")
-        organisations = [m for m in mentions if m.actor.type != "person"]
-        if head_role in ("official", "military", "media", "expert", "other", "fighter") and organisations:
-            # "the Ukrinform agency's correspondent", "a spokesman for the ministry": the body speaks
-            owner = organisations[-1] if not possessive else organisations[0]
-            return actor_speaker(owner, f"{head} of '{owner.surface}'")
-        if head_role in ("military", "fighter", "other", "official", "media", "expert") \
-                and first in DEFINITE and not head.endswith("s"):
-            return self._antecedent(self.recent_person(start), surface, "most recent person")
-        in_head = [m for m in organisations if m.start < len(head_text)]
-        if in_head and not head_role or organisations and head_role:
-            return actor_speaker((in_head or organisations)[0])
+        if called:
+            return self._named(called.group(1), start + called.start(1)).via(f"named in '{surface}'")
+        heads, modifiers = self._mentions_by_role(start, end)
+        persons = [m for m in heads if self.entities.entity(m).kind == "person"]
+        if persons:  # "Northgate manager Maria Santos": the name nearest the head noun
+            in_head = [m for m in persons if m.end <= start + len(head_text)]
+            chosen = in_head[-1] if in_head else persons[0]
+            return self.entity_speaker(self.entities.entity(chosen), f"person named in '{surface}'")
+        if head_role is not None and head_role.role_class == "document":
+            return self._document(head, heads + modifiers, surface, start)
+        before_head = [m for m in heads if m.end <= start + len(head_text) - len(head)]
+        if heads and not (person_role and before_head):  # "IBM", "the Nurses' Union" (not "Vantora spokesperson")
+            return self.entity_speaker(self.entities.entity(heads[0]), f"named in '{surface}'")
+        bare = len(words) == 1 or (len(words) == 2 and lower[1] in ("himself", "herself", "themselves", "itself"))
+        if first in PERSON_PRONOUNS and bare:
+            return self._pronoun_person(start, surface, "f" if first in FEMALE_PRONOUNS else "m")
+        if (first in PLURAL_PRONOUNS and bare) or (first == "both" and len(words) == 1):
+            return self._antecedent(self._plural(start, count, pronoun=True), surface, "recent source(s) of more than one")
+        if first in THING_PRONOUNS and bare:
+            return self._antecedent(self._organisation(start, ()), surface, "most recent organisation")
+        armed = any((r := self.rules.role(w)) is not None and r.role_class == "fighter" for w in lower)
+        plural = head.endswith("s") and ((head_role is not None and head_role.role_class in ("group", "fighter",
+                                                                                          "institution"))
+                                         or head[:-1] in self.rules.descriptions)
+        if plural and (definite or count):
+            found = self._plural(start, count, prefer_armed=armed)
+            if found is not None:
+                return found.via(f"'{surface}' -> {found.name} (recent sources of more than one)")
+        demonym = next((w for w in words if w in self.rules.demonyms), "")
+        if definite and head in self.rules.descriptions and not heads and not modifiers:
+            found = self._organisation(start, self.rules.descriptions[head], demonym)
+            if found is not None:
+                return found.via(f"'{surface}' -> {found.name} (latest organisation a '{head}' can be)")
+        if definite and person_role and not head.endswith("s"):
+            found = self._person_with_role(start, head_text)
+            if found is not None:
+                return found
+        bodies = before_head + [m for m in modifiers if self.entities.entity(m).kind != "person"]
+        if head_role is not None and head_role.role_class == "part" and modifiers:  # "the Westmoor branch of the union"
+            bodies = [m for m in modifiers if self.entities.entity(m).kind != "person"] + before_head
+            person_role = True
+        speaks_for = head_role is not None and head_role.role_class in ("spokesperson", "media", "part")
+        if bodies and head in self.rules.descriptions and not person_role:  # "Ukraine's government", "the club's board"
+            entity = self.entities.entity(bodies[0])
+            return self.entity_speaker(entity, "").via(f"'{surface}' -> {entity.name} (its {head})")
+        if person_role and head.endswith("s") and not speaks_for:
+            return self.unnamed(surface)  # "Castellan executives", "hospital officials": unnamed, of a body
+        owner = bodies[0] if bodies and speaks_for else None
+        if owner is None and person_role and speaks_for:
+            owner_speaker = self._owner(surface, start)
+            if owner_speaker is not None:  # "a spokesman for the company", "its spokesman"
+                return owner_speaker.via(f"'{surface}' -> {owner_speaker.name} ({head} speaking for it)")
+        if owner is not None:  # "a spokesman for the ministry", "the agency's correspondent"
+            entity = self.entities.entity(owner)
+            return self.entity_speaker(entity, "").via(f"'{surface}' -> {entity.name} ({head} speaking for it)")
+        if definite and person_role and not head.endswith("s") and not demonym:
+            found = self._recent_person(start)
+            if found is not None:
+                return found.via(f"'{surface}' -> {found.name} (no one called '{head}' before; the most recent person)")
+        name = self._capitalised_name(head_text)
+        if name:
+            return self._named(name, start + surface.find(name))
         return self.unnamed(surface)
 
-    def recent_named(self, offset: int, noun: str) -> Speaker | None:
-        """Return the latest actor (speaker or mention) whose canonical name holds ``noun``."""
-        word = re.compile(rf"\b{re.escape(noun)}\b", re.I)
-        before = [(o, s) for o, _, s in self.memory.speakers if o < offset and word.search(s.name)]
-        before += [(m.start, actor_speaker(m)) for m in self.mentions
-                   if m.end <= offset and (word.search(m.actor.canonical) or word.search(m.actor.speaks_as))]
-        return max(before, key=lambda pair: pair[0])[1] if before else None
+    def _mentions_by_role(self, start: int, end: int) -> tuple[list[Mention], list[Mention]]:
+        """Return the entity mentions of a speaker phrase: heads, and modifiers (in a possessive or after
+        a preposition: "the ministry's spokesman", "a spokesman for the ministry")."""
+        heads, modifiers = [], []
+        for mention in self.entities.between(start, end):
+            before = self.raw[start:mention.start]
+            if before.count("(") > before.count(")"):
+                continue  # a gloss in brackets
+            after = self.raw[mention.end:mention.end + 2]
+            if after[:2] in ("’s", "'s") or after[:1] in ("’", "'") and mention.surface.endswith("s") \
+                    or _MODIFIER_BEFORE.search(before) or _PARTICIPLE_MODIFIER.search(before):
+                modifiers.append(mention)
+            else:
+                heads.append(mention)
+        return heads, modifiers
 
-    def _trailing_name(self, head_text: str) -> str:
-        """Return a name after a common noun: 'the pro-war channel Severny Dozor'."""
-        match = re.search(r"\b[a-z][\w’'-]*\s+((?:[A-Z][\w’'-]+\s?){1,3})$", head_text.strip())
+    def _coordinated(self, start: int, end: int) -> Speaker | None:
+        """Return the joint source of a coordinated subject ("Nikitin and Volkov", "the RVC, the Legion and ...")."""
+        surface = self.raw[start:end]
+        if not re.search(r"\band\b|&", surface):
+            return None
+        parts, offset = [], start
+        for piece in re.split(r"(,|\band\b|&)", surface):
+            if piece.strip(" ,") and piece not in (",", "and", "&"):
+                parts.append((offset + len(piece) - len(piece.lstrip()), offset + len(piece.rstrip())))
+            offset += len(piece)
+        speakers = []
+        for p_start, p_end in parts:
+            text = re.sub(r"^(?:both|the)\s+", "", self.raw[p_start:p_end], flags=re.I)
+            inside = [m for m in self.entities.between(p_start, p_end)]
+            if len(inside) == 1 and len(inside[0].surface) >= len(text) - 4:
+                speakers.append(self.entity_speaker(self.entities.entity(inside[0]), ""))
+            else:
+                return None
+        unique = list(dict.fromkeys(s.name for s in speakers))
+        if len(unique) < 2:
+            return None
+        return joint(speakers, "joint source: " + " + ".join(unique))
+
+    def _named(self, name: str, offset: int) -> Speaker:
+        """Return the speaker of a name the phrase gives (its entity if the article has one)."""
+        for mention in self.entities.between(offset, offset + len(name)):
+            return self.entity_speaker(self.entities.entity(mention), f"named '{name}'")
+        actor = self.actors.lookup(name)
+        if actor is not None:
+            return Speaker(actor.speaks_as or actor.canonical, actor.group, NEUTRAL_TYPES.get(actor.type, actor.type),
+                           f"named '{name}'; topic pack: '{actor.canonical}'")
+        return Speaker(name, "", "person", f"named '{name}'")
+
+    def _capitalised_name(self, head_text: str) -> str:
+        """Return a capitalised name the entity finder did not take ("Severny Dozor" after a common noun)."""
+        match = re.search(r"((?:[A-Z][\w’'-]+\s?){1,3})$", head_text.strip())
         if not match:
             return ""
         name = match.group(1).strip()
-        if any(self.actors.affiliation_groups(w) or self.actors.role_classes(w) for w in name.split()):
+        if any(self.rules.role(w) is not None or fold(w) in self.rules.common_words or fold(w) in DEFINITE
+               or w in self.rules.demonyms for w in name.split()):
             return ""
         return name
 
+    def _owner(self, surface: str, start: int) -> Speaker | None:
+        """Return the organisation a phrase names by description or pronoun: "a statement from the club",
+        "the group's manifesto", "its spokesman", "their post"."""
+        for match in re.finditer(r"\b(?:the|its|their)\s+([a-z]+)(['’]s?)?", surface, re.I):
+            noun = fold(match.group(1))
+            if noun in self.rules.descriptions and (match.start() > 0 or match.group(2)):
+                return self._organisation(start, self.rules.descriptions[noun])
+        pronoun = re.match(r"\s*(its|their|his|her)\b", surface, re.I)
+        if pronoun:
+            word = pronoun.group(1).lower()
+            if word == "its":
+                return self._organisation(start, ())
+            if word == "their":
+                return self._plural(start, None)
+            found = self._pronoun_person(start, pronoun.group(1), "m" if word == "his" else "f")
+            return None if found.type == "unresolved" else found
+        return None
+
+    def _document(self, noun: str, bodies: list[Mention], surface: str, start: int) -> Speaker:
+        """A document speaks for its author ("a report by the Audit Office"), else for itself."""
+        bodies = [m for m in bodies if self.entities.entity(m).kind != "place"] or bodies
+        if not bodies:
+            owner = self._owner(surface, start)
+            if owner is not None:
+                self.documents[noun] = owner
+                return owner.via(f"'{surface}' -> {owner.name} (author of the {noun})")
+        if bodies:
+            author = self.entity_speaker(self.entities.entity(bodies[0]), f"author of the {noun}")
+            self.documents[noun] = author
+            return author.via(f"'{surface}' -> {author.name} (author of the {noun})")
+        if noun in self.documents:
+            author = self.documents[noun]
+            return author.via(f"'{surface}' -> {author.name} (author of the {noun} named before)")
+        return Speaker(re.sub(r"^(?:a|an)\s+", "the ", surface.strip(), flags=re.I), "", "document",
+                       f"a document with no author named: '{surface}'")
+
+    # -- antecedents ----------------------------------------------------------------------
+
+    def _window_start(self, offset: int) -> int:
+        """Return where a pronoun's antecedent may start: a few paragraphs back."""
+        import bisect
+
+        index = bisect.bisect_right(self.paragraph_starts, offset) - 1
+        return self.paragraph_starts[max(0, index - ANTECEDENT_PARAGRAPHS + 1)] if self.paragraph_starts else 0
+
+    def gender_of(self, entity: Entity) -> tuple[str, str, bool]:
+        """Return (gender, evidence, strong) of a person: honorific, gendered role or pronoun; else first name."""
+        if entity.gender:
+            return entity.gender, entity.gender_rule, True
+        if entity.id in self.pronoun_gender:
+            gender, evidence = self.pronoun_gender[entity.id]
+            return gender, evidence, True
+        first = entity.name.split()[0] if len(entity.name.split()) > 1 else ""
+        gender = name_gender(first) if first else ""
+        return gender, f"first name '{first}' (name table, weaker)" if gender else "", False
+
+    def _in_quote(self, offset: int) -> bool:
+        return any(a <= offset < b for a, b in self.quoted)
+
+    def _candidates(self, offset: int, kinds: tuple[str, ...]) -> list[Entity]:
+        """Return the entities of ``kinds`` a reference at ``offset`` may mean, most salient first: the last
+        one that spoke within the window, then the others by their latest mention (quotations skipped)."""
+        window = self._window_start(offset)
+        latest: dict[int, int] = {}
+        last_speaker = None
+        for o, _, speaker in self.spoken:
+            if window <= o < offset and speaker.entity is not None \
+                    and self.entities.entities[speaker.entity].kind in kinds:
+                latest[speaker.entity] = max(latest.get(speaker.entity, 0), o)
+                last_speaker = speaker.entity
+        for mention in self.entities.mentions:
+            if mention.start >= offset:
+                break
+            if mention.start >= window and not self._in_quote(mention.start) \
+                    and self.entities.entities[mention.entity].kind in kinds:
+                latest[mention.entity] = max(latest.get(mention.entity, 0), mention.start)
+        ordered = sorted(latest, key=lambda e: -latest[e])
+        if last_speaker is not None:
+            ordered.remove(last_speaker)
+            ordered.insert(0, last_speaker)
+        return [self.entities.entities[e] for e in ordered]
+
+    def _pronoun_person(self, offset: int, surface: str, gender: str) -> Speaker:
+        """Resolve he/she: the most salient person of that gender; unresolved when nothing settles it."""
+        candidates = self._candidates(offset, ("person", "name"))
+        word = surface.strip().split()[0].lower()
+        if candidates and self._spoke_recently(candidates[0], offset) and not self.gender_of(candidates[0])[0]:
+            entity = candidates[0]  # the speaker of this or the last sentence, nothing against it
+            self.pronoun_gender.setdefault(entity.id, (gender, f"pronoun '{word}' before"))
+            return self.entity_speaker(entity, "").via(f"'{word}' -> {entity.name} (pronoun; the recent speaker; "
+                                                       "gender not known)")
+        matching, unknown = [], []
+        for entity in candidates:
+            found, evidence, _ = self.gender_of(entity)
+            if found == gender:
+                matching.append((entity, evidence))
+            elif not found:
+                unknown.append(entity)
+        if matching:
+            entity, evidence = matching[0]
+            how = f"'{word}' -> {entity.name} (pronoun; gender from {evidence}; " + (
+                "the recent speaker)" if candidates[0] is entity else "the nearest person of that gender)")
+            self.pronoun_gender.setdefault(entity.id, (gender, f"pronoun '{word}' before"))
+            return self.entity_speaker(entity, "").via(how)
+        if len(candidates) == 1 and unknown:
+            entity = unknown[0]
+            self.pronoun_gender.setdefault(entity.id, (gender, f"pronoun '{word}' before"))
+            return self.entity_speaker(entity, "").via(f"'{word}' -> {entity.name} (pronoun; the only person "
+                                                       "named nearby; gender not known)")
+        others = ", ".join(e.name for e in candidates) or "no person named nearby"
+        return Speaker(surface, "", "unresolved", f"'{word}': nothing settles who ({others})")
+
+    def _spoke_recently(self, entity: Entity, offset: int) -> bool:
+        """Did ``entity`` speak in this or the previous sentence, before ``offset``?"""
+        return any(o < offset and speaker.entity == entity.id and number >= self.sentence_no - RECENT_SPEAKER_SENTENCES
+                   for o, number, speaker in self.spoken[-3:])
+
+    def _recent_person(self, offset: int) -> Speaker | None:
+        """Return the most salient person before ``offset`` (for 'the fighter' when no one had that role)."""
+        candidates = self._candidates(offset, ("person",))
+        return self.entity_speaker(candidates[0], "") if candidates else None
+
+    def _organisation(self, offset: int, categories: tuple[str, ...], demonym: str = "") -> Speaker | None:
+        """Return the latest organisation ('it', 'the union') of one of ``categories`` (any if empty): the most
+        salient before ``offset``, else one named just after (a headline's "Union says ..."). With a
+        ``demonym`` ("the Ukrainian agency"), an organisation named after another country is not it."""
+        country = self.rules.demonyms.get(demonym, "")
+        others = [d for d, c in self.rules.demonyms.items() if c != country] if demonym else []
+
+        def fits(entity: Entity) -> bool:
+            if entity.kind not in _ORGANISATION_KINDS + (("place",) if not categories else ()):
+                return False
+            if demonym and any(re.search(rf"\b{re.escape(word)}\b", entity.name) for word in others):
+                return False
+            return not categories or entity.category in categories or not entity.category
+
+        candidates = [e for e in self._candidates(offset, _ORGANISATION_KINDS + ("place",)) if fits(e)]
+        if categories:  # an organisation of the right kind beats one of unknown kind
+            candidates = [e for e in candidates if e.category in categories] or candidates
+        if candidates:
+            return self.entity_speaker(candidates[0], "")
+        ahead = [m for m in self.entities.mentions if offset < m.start < offset + AHEAD_CHARACTERS
+                 and fits(self.entities.entity(m))]
+        return self.entity_speaker(self.entities.entity(ahead[0]), f"named after: '{ahead[0].surface}'") if ahead else None
+
+    def _person_with_role(self, offset: int, head_text: str) -> Speaker | None:
+        """'the minister', 'the club's coach': the latest person the article gave that role, else one named after."""
+        role_words = fold(re.sub(r"^(?:the|this|that|his|her|its|their)\s+", "", head_text.strip(), flags=re.I))
+        role_words = re.sub(r"^[\w’']+['’]s\s+", "", role_words)  # "the club's coach" -> "coach"
+        head = role_words.split()[-1] if role_words else ""
+
+        def has_role(entity: Entity) -> bool:
+            return any(r == role_words or r.endswith(" " + head) or r == head for r in entity.roles)
+
+        for entity in self._candidates(offset, ("person",)) + [e for _, e in self.entities.before(offset, ("person",))]:
+            if has_role(entity):
+                return self.entity_speaker(entity, "").via(f"'{head_text.strip()}' -> {entity.name} "
+                                                           f"(the person the article calls '{head}')")
+        ahead = [m for m in self.entities.mentions if offset < m.start < offset + AHEAD_CHARACTERS
+                 and self.entities.entity(m).kind == "person" and has_role(self.entities.entity(m))]
+        if ahead:
+            entity = self.entities.entity(ahead[0])
+            return self.entity_speaker(entity, "").via(f"'{head_text.strip()}' -> {entity.name} (named after)")
+        return None
+
+    def _plural(self, offset: int, count: int | None, prefer_armed: bool = False, pronoun: bool = False) -> Speaker | None:
+        """Return the sources 'they' or 'the two groups' refers to."""
+        if self.spoken and pronoun:
+            o, number, speaker = self.spoken[-1]
+            if o < offset and number == self.sentence_no and speaker.type in ("organisation", "government"):
+                return speaker  # "The ministry said ... by who they called ...": the body of this sentence
+        if self.spoken:
+            o, number, speaker = self.spoken[-1]
+            recent = o < offset and number >= self.sentence_no - RECENT_SPEAKER_SENTENCES
+            if recent and speaker.plural and (count is None or speaker.type != "joint"
+                                              or speaker.name.count(",") + 2 == count):
+                return speaker
+        for o, members in reversed(self.sets):
+            if o < offset and (count is None or len(members) == count) and not (
+                    prefer_armed and any(self._category(m) not in ("military", "") for m in members)):
+                return joint(members, "")
+        for o, _, speaker in reversed(self.spoken):
+            if o < offset and speaker.type == "joint":
+                return speaker
+        if self.spoken:
+            o, number, speaker = self.spoken[-1]
+            if o < offset and number >= self.sentence_no - RECENT_SPEAKER_SENTENCES and count is None \
+                    and speaker.type in ("organisation", "government", "media"):
+                return speaker  # "The union said ... they": a collective body
+        for armed_only in ((True, False) if prefer_armed else (False,)):
+            ahead: list[Speaker] = []
+            for mention in self.entities.mentions:  # named later: "Three groups ... the RVC ... the Legion"
+                entity = self.entities.entity(mention)
+                if mention.start > offset and entity.kind == "organisation" and entity.category != "media" and \
+                        (entity.category == "military" or not armed_only):
+                    speaker = self.entity_speaker(entity, "")
+                    if speaker.name not in [s.name for s in ahead]:
+                        ahead.append(speaker)
+                    if len(ahead) == (count or 2):
+                        return joint(ahead, "")
+        return None
+
+    def _category(self, speaker: Speaker) -> str:
+        return self.entities.entities[speaker.entity].category if speaker.entity is not None else ""
+
     def _antecedent(self, found: Speaker | None, surface: str, how: str) -> Speaker:
         if found is None:
-            return Speaker(surface, "other", "unresolved", f"'{surface}': no antecedent found")
+            return Speaker(surface, "", "unresolved", f"'{surface}': no antecedent found")
         return found.via(f"'{surface}' -> {found.name} ({how})")
 
-    def _role_of(self, word: str) -> str:
-        classes = self.actors.role_classes(word)
-        return classes[-1][1] if classes else ""
-
-    @staticmethod
-    def _in_brackets(text: str, offset: int) -> bool:
-        return text.count("(", 0, offset) > text.count(")", 0, offset)
-
-    @staticmethod
-    def _named_group(mentions: list[Mention]) -> bool:
-        return any(m.actor.type in ("armed_group", "organisation") for m in mentions)
-
-    def _coordinated(self, surface: str) -> list[Speaker]:
-        """Return the sources of a coordinated subject ("Nikitin and Volkov", "X, Y and Z")."""
-        if not re.search(r"\band\b|&", surface):
-            return []
-        parts = [p.strip(" ,") for p in re.split(r",|\band\b|&", surface) if p.strip(" ,")]
-        speakers = []
-        for part in parts:
-            part = re.sub(r"^(?:both|the|mr\.?|mrs\.?|ms\.?|dr\.?)\s+", "", part, flags=re.I)
-            found = self.actors.mentions(part)
-            if found and found[0].start == 0 and found[0].end == len(part):
-                speakers.append(actor_speaker(found[0]))
-            elif self._proper_name(part) == part:
-                speakers.append(self.named_person(part))
-            else:
-                return []
-        unique = list(dict.fromkeys(speakers))
-        return unique if len(unique) >= 2 else []
-
-    def _proper_name(self, text: str) -> str:
-        """Return a leading person name not in actors.csv ("Alexei Volkov", "Mr Kapustin"), or ''."""
-        words = text.split()
-        while words and words[0].lower() in HONORIFICS:
-            words = words[1:]
-        name = []
-        for word in words:
-            word = word.strip(",")
-            if not _NAME_TOKEN.fullmatch(word) or word.lower() in NUMBER_WORDS \
-                    or self.actors.role_classes(word) or self.actors.affiliation_groups(word) \
-                    or "-" in word or word.lower() in self.words or word.lower() in NOT_NAMES:
-                break  # a pronoun, or a word the article also writes in lower case, is not a name
-            name.append(word)
-        return " ".join(name)
-
-    def named_person(self, name: str) -> Speaker:
-        """Return a person, with the fullest form of the name the article gives."""
-        name = re.sub(r"^(?:Mr|Mrs|Ms|Dr)\.?\s+", "", name.strip())
-        actor = self.actors.lookup(name)
-        if actor:
-            return Speaker(actor.canonical, actor.group, actor.type, f"alias '{name}'")
-        if len(name) >= MIN_CLOSE_SPELLING_LENGTH:
-            close = [alias for alias in difflib.get_close_matches(
-                name.lower(), self.actors.by_alias, n=3, cutoff=CLOSE_SPELLING)
-                if abs(len(alias) - len(name)) <= 1]  # a typo, not a derived word ("Russians")
-            if close:
-                actor = self.actors.by_alias[close[0]]
-                return Speaker(actor.canonical, actor.group, actor.type,
-                               f"'{name}' read as a misspelling of '{close[0]}'")
-        last = name.split()[-1]
-        for match in re.finditer(rf"((?:[A-Z][\w’'-]+\s+){{1,2}}){re.escape(last)}\b", self.raw):
-            fuller = match.group(0).split()
-            while fuller and (self.actors.role_classes(fuller[0]) or fuller[0].lower() in HONORIFICS
-                              or self.actors.affiliation_groups(fuller[0])):
-                fuller = fuller[1:]
-            if len(fuller) > len(name.split()):
-                return Speaker(" ".join(fuller), "other", "person", f"'{name}' -> fuller name in the text")
-        kind = "person" if len(name.split()) >= 2 else "unknown"  # one word: a person or a body?
-        return Speaker(name, "other", kind, "name not in actors.csv")
+    # -- unnamed sources ------------------------------------------------------------------
 
     def unnamed(self, surface: str) -> Speaker:
-        """Return an unnamed source: 'unnamed Russian officials', 'unnamed experts', 'unnamed sources'."""
+        """Return an unnamed source: 'unnamed Russian officials', 'residents', 'sources'."""
         roles = [r for _, r in self.actors.role_classes(surface)]
-        affiliations = self.actors.affiliation_groups(surface)
         role = roles[-1] if roles else ""
-        if affiliations and role in ("official", "military"):
-            group = affiliations[0][1]
-        elif role == "expert":
-            group = "analyst_expert"
-        elif role in ("media", "outlet"):
-            group = "media"
-        elif affiliations and affiliations[0][1] in ("rvc", "legion", "siberian_battalion", "analyst_expert", "media"):
-            group = affiliations[0][1]
-        elif affiliations:
-            group = "other"  # a nationality alone ("Russian nationals") is no official side
+        affiliations = self.actors.affiliation_groups(surface)
+        nationality = next((w for w in re.findall(r"[A-Z][\w’'-]+", surface) if w in self.rules.demonyms), "")
+        if affiliations and role in ("official", "military", ""):
+            group = affiliations[0][1] if role or affiliations[0][1] in self.actors.groups else ""
         else:
-            group = "anonymous"  # "officials said", "sources said": no affiliation given
-        nationality = ""
-        if affiliations and group.endswith("_government"):
-            word = re.sub(r"[’']s$", "", affiliations[0][0])
-            nationality = _COUNTRY_ADJECTIVES.get(word.lower(), word) + " "
+            group = self.actors.group_of_role.get(role, "")
+        if not group and self.actors.groups:
+            group = "anonymous" if not (affiliations or nationality) else "other"
         if role in ("official", "military", "expert", "anonymous", "") or not roles:
-            name = f"unnamed {nationality}{_UNNAMED_NOUNS.get(role, 'sources')}"
+            adjective = f"{nationality} " if nationality and role in ("official", "military", "") else ""
+            name = f"unnamed {adjective}{_UNNAMED_NOUNS.get(role, 'sources')}"
         else:  # "local residents", "pro-war Telegram channels": the text's own words
             name = re.sub(r"^(?:the|a|an|some|several|many)\s+", "", surface, flags=re.I)
             name = name[0].lower() + name[1:] if name[:1].isupper() and not name.split()[0].isupper() else name
-        return Speaker(name, group, "unnamed",
-                       f"unnamed: role '{role or 'none'}', affiliation "
-                       f"'{affiliations[0][0] if affiliations else 'none'}'")
+        return Speaker(name, group, "unnamed", f"unnamed: role '{role or 'none'}', affiliation "
+                                                f"'{(affiliations[0][0] if affiliations else nationality) or 'none'}'",
+                       plural_source=name.endswith("s"))

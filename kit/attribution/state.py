@@ -10,19 +10,24 @@ the content starts and ends (``content.py``) and the frames that put them togeth
 from __future__ import annotations
 
 from kit.attribution.lexicon import AttributionRules
-from kit.attribution.speakers import SpeakerResolver
+from kit.attribution.entities import ArticleEntities
+from kit.attribution.speakers import Speaker, SpeakerResolver
 from kit.attribution.units import Cue, Found, Sentence, Unit
 
 
 class ArticleState:
     """One article being read: its raw text, units, rules, speaker memory, and the rows found so far."""
 
-    def __init__(self, raw: str, units: list[Unit], rules: AttributionRules, article_id: str):
+    def __init__(self, raw: str, units: list[Unit], rules: AttributionRules, article_id: str,
+                 entities: ArticleEntities):
         self.raw, self.units, self.rules, self.article_id = raw, units, rules, article_id
+        self.entities = entities
         long_quotes = [(q.start, q.end) for u in units for q in u.quotes
                        if len(raw[q.inner_start:q.inner_end].split()) > 3]
-        self.speakers = SpeakerResolver(raw, rules.actors, long_quotes, [(u.start, u.end) for u in units])
+        self.speakers = SpeakerResolver(raw, entities, rules.actors, rules.entities, long_quotes,
+                                        [(u.start, u.end) for u in units if u.kind != "headline"])
         self.rows: list[dict[str, object]] = []
+        self.row_speakers: list[Speaker] = []  # the speaker of each row, with its entity
         self.consumed_quotes: set[int] = set()
 
     def emit(self, s: Sentence, cue: Cue | None, found: Found, confidence: float | None = None) -> None:
@@ -51,10 +56,14 @@ class ArticleState:
             "content": self.raw[start:end], "content_start": start, "content_end": end,
             "speaker_surface": self.raw[surface[0]:surface[1]] if surface else "",
             "speaker_start": surface[0] if surface else None, "speaker_end": surface[1] if surface else None,
-            "speaker": speaker.name, "speaker_group": speaker.group, "speaker_type": speaker.type,
+            "speaker": speaker.name, "speaker_type": speaker.type, "speaker_group": speaker.group,
             "cue": self.raw[cue[0]:cue[1]] if cue else "", "cue_start": cue[0] if cue else None,
             "cue_end": cue[1] if cue else None, "cue_lemma": lemma, "verb_stance": stance,
             "follow_on": follow_on, "rule": found.rule, "resolution": speaker.resolution,
             "confidence": round(confidence, 2), "source_block": unit.kind,
         })
+        self.row_speakers.append(speaker)
         self.speakers.spoke(surface[0] if surface else start, speaker)
+        if cue is not None:  # "said in a statement": a later "the statement" is this speaker's
+            around = self.raw[min(cue[1], start):max(cue[1], start)] + " " + self.raw[max(0, cue[0] - 40):cue[0]]
+            self.speakers.remember_documents(around, speaker)

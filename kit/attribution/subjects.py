@@ -8,11 +8,13 @@ from __future__ import annotations
 import re
 
 from kit.attribution.cues import CueFinding
+from kit.attribution.entities import is_verb
 from kit.attribution.lexicon import (CLAUSE_WORDS, CONNECTIVES, COORDINATORS, DETERMINERS, FINITE_VERBS,
                                      LEADING_ADVERBIALS, MAX_SPEAKER_TOKENS, MAX_UNQUOTED_SPEAKER_TOKENS,
                                      PASSIVE_AUXILIARIES)
 from kit.attribution.speakers import PERSON_PRONOUNS, PLURAL_PRONOUNS, Speaker
-from kit.attribution.units import CLOSING_MARKS, Cue, Found, Sentence, Token
+from kit.attribution.units import CLOSING_MARKS, Cue, Found, Sentence
+from kit.text.tokens import Token
 
 
 class SubjectFinding(CueFinding):
@@ -76,7 +78,8 @@ class SubjectFinding(CueFinding):
         if a >= b:
             return a
         first = tokens[a]
-        if self.rules.cues.verb_at([first.lower]) or first.lower in FINITE_VERBS:
+        if self.rules.cues.verb_at([first.lower]) or first.lower in FINITE_VERBS or (
+                not first.capitalised and is_verb(first.text)):  # "groups who oppose the Kremlin insisted"
             return a
         return -1
 
@@ -164,10 +167,23 @@ class SubjectFinding(CueFinding):
             return True
         return words[0].capitalised and lower[0] not in ("this", "that", "it", "there", "what")
 
-    def only_names(self, text: str) -> bool:
-        """Is ``text`` nothing but actor names joined by commas, 'and' and articles?"""
-        mentions = self.rules.actors.mentions(text)
-        rest = text
+    @staticmethod
+    def ends_sentence(tokens: list[Token], m: int) -> bool:
+        """Does the sentence end at token ``m`` (or go on only with a relative clause about the speaker)?"""
+        rest = [t.text for t in tokens[m:]]
+        return not rest or (rest[0] in (".", "!", "?") and len(rest) <= 2) or \
+            (rest[0] == "," and len(rest) > 1 and tokens[m + 1].lower in ("who", "which", "whose")) or \
+            tokens[m].lower in ("who", "which")
+
+    def abbreviation_before(self, tokens: list[Token], m: int) -> bool:
+        """Is the period at ``m`` the end of an abbreviation ("Dr.", "Inc.") rather than of the sentence?"""
+        return m > 0 and (tokens[m - 1].lower in self.rules.text.abbreviations
+                          or (len(tokens[m - 1].text) == 1 and tokens[m - 1].text.isupper()))
+
+    def only_names(self, start: int, end: int) -> bool:
+        """Is ``raw[start:end]`` nothing but names joined by commas, 'and' and articles?"""
+        mentions = self.speakers.mentions_between(start, end)
+        rest = self.raw[start:end]
         for mention in reversed(mentions):
-            rest = rest[:mention.start] + " " + rest[mention.end:]
+            rest = rest[:mention.start - start] + " " + rest[mention.end - start:]
         return bool(mentions) and not re.sub(r"\b(?:the|and|a|an)\b|[,\s]", "", rest, flags=re.I)

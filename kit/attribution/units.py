@@ -7,33 +7,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from kit.attribution.entities import ArticleEntities
 from kit.attribution.lexicon import MEDIUM_WORDS, AttributionRules
 from kit.attribution.speakers import Speaker
 from kit.text.quotes import DOUBLE_OPEN, Quote, find_quotes
 from kit.text.sentences import sentence_spans
+from kit.text.tokens import Token
 
-TOKEN_RE = re.compile(r"\w+(?:[’'\-.]\w+)*|[^\w\s]")
 CLOSING_MARKS = set("”»\"’'")
 OPENING_MARKS = set(DOUBLE_OPEN + "\"‘'")
-
-
-@dataclass(frozen=True)
-class Token:
-    text: str
-    start: int
-    end: int
-
-    @property
-    def lower(self) -> str:
-        return self.text.lower()
-
-    @property
-    def is_word(self) -> bool:
-        return self.text[0].isalnum()
-
-    @property
-    def capitalised(self) -> bool:
-        return self.text[0].isupper()
 
 
 def is_medium_word(token: Token) -> bool:
@@ -42,11 +24,6 @@ def is_medium_word(token: Token) -> bool:
     A hyphenated word counts by its last part: "Russian-accented".
     """
     return token.lower in MEDIUM_WORDS or token.lower.rpartition("-")[2] in MEDIUM_WORDS
-
-
-def tokenize(raw: str, start: int, end: int) -> list[Token]:
-    """Return the words and punctuation marks of ``raw[start:end]`` with raw offsets."""
-    return [Token(m.group(0), m.start(), m.end()) for m in TOKEN_RE.finditer(raw, start, end)]
 
 
 @dataclass
@@ -131,3 +108,24 @@ def article_units(raw: str, blocks: list, paragraphs: list, sentences: list, rul
                           find_quotes(raw[paragraph.start:paragraph.end], paragraph.start)))
     return sorted(units, key=lambda unit: unit.start)
 
+
+
+def article_entities(raw: str, units: list[Unit], rules: AttributionRules) -> ArticleEntities:
+    """Return the entities of an article: names in its body and posts (headlines name only those), and
+    the names of the topic pack's actors and of news outlets wherever they occur, in any case."""
+    sentences = [(start, end) for unit in units if unit.kind != "headline" for start, end, _ in unit.sentences]
+    headlines = [(unit.start, unit.end) for unit in units if unit.kind == "headline"]
+    entities = ArticleEntities(raw, rules.entities, sentences, headlines)
+    known = []
+    for unit in units:
+        for mention in rules.actors.mentions(raw[unit.start:unit.end], unit.start):
+            kind, category = KNOWN_KINDS.get(mention.actor.type, ("organisation", ""))
+            known.append((mention.start, mention.end, kind, category))
+    entities.add_known(known)
+    return entities
+
+
+# The entity kind and category of a topic pack's actor type.
+KNOWN_KINDS = {"person": ("person", ""), "armed_group": ("organisation", "military"),
+               "organisation": ("organisation", ""), "government": ("government", "government"),
+               "place_metonym": ("government", "government"), "media": ("organisation", "media")}

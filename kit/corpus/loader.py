@@ -20,6 +20,7 @@ from kit.corpus.progress import progress
 from kit.corpus.reading import MANIFEST_NAME, Problem, read_text, list_folder
 from kit.corpus.rows import Rows
 from kit.corpus.segment import SegmentRules, segment
+from kit.corpus.topic import TOPIC_FOLDER, TopicPack, read_topic
 from kit.text.sentences import count_words
 
 SEEDS_DIR = Path(__file__).resolve().parents[2] / "seeds"
@@ -60,6 +61,7 @@ class Corpus:
     sentences: pd.DataFrame
     problems: pd.DataFrame
     texts: dict[str, str] = field(repr=False)
+    topic: TopicPack | None = field(default=None, repr=False)  # the story's topic pack, if the folder has one
 
     def __repr__(self) -> str:
         failing = self.problems["severity"].isin(FAILING_SEVERITIES).sum()
@@ -82,7 +84,8 @@ class Corpus:
             return frame[frame["article_id"].isin(ids)].reset_index(drop=True)
 
         return Corpus(self.folder, keep(self.articles), keep(self.blocks), keep(self.paragraphs),
-                      keep(self.sentences), self.problems, {k: v for k, v in self.texts.items() if k in ids})
+                      keep(self.sentences), self.problems, {k: v for k, v in self.texts.items() if k in ids},
+                      self.topic)
 
     def body_text(self, article_id: str) -> str:
         """Return the article's body paragraphs joined by blank lines (for reading, not offsets)."""
@@ -148,13 +151,29 @@ def _article_metadata(name: str, raw: str, blocks: list[dict[str, object]],
     return result
 
 
-def load_corpus(path: str | Path | None = None, *, strict: bool = False) -> Corpus:
+def _topic_pack(folder: Path, topic: str | Path | bool | None) -> tuple[TopicPack | None, list[Problem]]:
+    """Return the topic pack to use: ``folder``/topic/ by default, another folder, or none (False)."""
+    if topic is False:
+        return None, []
+    if topic is None or topic is True:
+        return read_topic(folder / TOPIC_FOLDER)
+    pack_folder = Path(topic)
+    if not pack_folder.is_dir():
+        raise FileNotFoundError(f"topic pack folder not found: {pack_folder}")
+    return read_topic(pack_folder)
+
+
+def load_corpus(path: str | Path | None = None, *, strict: bool = False,
+                topic: str | Path | bool | None = None) -> Corpus:
     """Return the corpus of the ``.txt`` articles in ``path`` (the bundled seeds when None).
 
     Every input file ends up in ``articles`` or ``problems`` (often both, with a
     warning). With ``strict=True`` any error or warning raises
     :class:`CorpusProblemsError` listing them all. A missing folder raises
     ``FileNotFoundError``. Files are only read, never written.
+
+    ``topic`` is the folder of a topic pack (see ``kit.corpus.topic``): by default the folder's
+    own ``topic/`` if it has one; ``False`` reads the articles with general knowledge only.
     """
     folder = Path(path) if path is not None else SEEDS_DIR
     if not folder.exists():
@@ -162,7 +181,9 @@ def load_corpus(path: str | Path | None = None, *, strict: bool = False) -> Corp
     if not folder.is_dir():
         raise NotADirectoryError(f"not a folder: {folder} (give the folder that holds the .txt files)")
     rules = _Rules.load()
-    manifest, _, problems = read_manifest(folder)
+    pack, problems = _topic_pack(folder, topic)
+    manifest, _, manifest_problems = read_manifest(folder)
+    problems += manifest_problems
     names, more_problems = _input_files(folder, manifest)
     problems += more_problems
 
@@ -228,6 +249,7 @@ def load_corpus(path: str | Path | None = None, *, strict: bool = False) -> Corp
         sentences=sentences.frame(),
         problems=_frame([p.as_row() for p in problems], PROBLEM_COLUMNS),
         texts=texts,
+        topic=pack,
     )
     failing = corpus.problems[corpus.problems["severity"].isin(FAILING_SEVERITIES)]
     if strict and not failing.empty:

@@ -36,7 +36,7 @@ WEAK_SELF_REFERENCES = (
 )
 _STAFF_TEMPLATE = r"\b(?:reporter|correspondent|editor|journalist|writer|columnist) (?:for|at|with) (?:[Tt]he )?{o}\b"
 _WIRE_BYLINE_TEMPLATE = r"(?:\bfor (?:[Tt]he )?|,\s*){o}\s*$"
-_WIRE_DATELINE_TEMPLATE = r"\({o}\)"
+_WIRE_DATELINE_TEMPLATE = r"[(/]{o}[)/]"
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 MANIFEST_NAME = "manifest.csv"
+TOPIC_FOLDER = "topic"  # a corpus's topic pack (kit.corpus.topic)
 TEXT_SUFFIX = ".txt"
 # Above this size a "news article" is probably a dump of many; still loaded, but flagged.
 LARGE_FILE_BYTES = 1_000_000
@@ -128,8 +129,8 @@ def list_folder(folder: Path) -> tuple[list[str], list[Problem]]:
     """Return the names of the ``.txt`` files in ``folder`` and problems for everything else."""
     names, problems = [], []
     for entry in sorted(folder.iterdir(), key=lambda p: p.name):
-        if entry.name == MANIFEST_NAME:
-            continue
+        if entry.name == MANIFEST_NAME or (entry.name == TOPIC_FOLDER and entry.is_dir()):
+            continue  # curated metadata and the topic pack are read on their own
         if entry.is_dir():
             problems.append(Problem(entry.name, "subfolder_skipped",
                                     "folders inside the corpus folder are not read", "info"))

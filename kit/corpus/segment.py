@@ -50,9 +50,14 @@ _DATE_LINE_RE = re.compile(
     re.I,
 )
 # "date 2024-03-21 KYIV - ", "KYIV, March 21 (Reuters) - ", "MOSCOW (AP) — "
+# "KYIV, March 21 (Reuters) - ", "MOSCOW (AP) — ", "SAN JOSE, Calif., Feb. 11, 2025 /PRNewswire/ -- ",
+# "MILLBROOK, Ohio, March 3, 2025 — ", "date 2024-03-21 KYIV - ", "(Bloomberg) -- "
+_STATE = r"[A-Z][A-Za-z.]{1,14}(?: [A-Z][A-Za-z.]{1,14})?"
+_AGENCY = r"(?:\([^)\n]{1,40}\)|/[^/\n]{1,30}/)"
 _DATELINE_PREFIX_RE = re.compile(
-    rf"(?:date\s+{_DATE_ANY}\s+)?[A-Z][A-Z.' ]{{1,30}}[A-Z.](?:,\s*{_DATE_ANY}|,\s*{_MONTHS}\s+\d{{1,2}})?"
-    rf"\s*(?:\([^)]{{1,40}}\))?\s*[-–—]+\s+(?=\S)"
+    rf"(?:date\s+{_DATE_ANY}\s+)?"
+    rf"(?:[A-Z][A-Z.'’ -]{{1,30}}[A-Z.](?:,\s*{_STATE})??(?:,\s*(?:{_DATE_ANY}|{_MONTHS}\s+\d{{1,2}}))?"
+    rf"\s*{_AGENCY}?|{_AGENCY})\s*(?:[-–—]|--)\s+(?=\S)"
 )
 _MORE_LINK_RE = re.compile(r"(see|read) more", re.I)
 _BIO_RE = re.compile(

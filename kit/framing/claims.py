@@ -22,9 +22,9 @@ from kit.framing.voice import analysed_text
 from kit.text.wordlists import read_rows
 
 CLAIM_COLUMNS = ["article_id", "claim_id", "sentence_id", "quantity", "value", "low", "high", "unit",
-                 "counted", "side", "claimant", "claimant_group", "attribution_id", "hedged",
+                 "counted", "side", "claimant", "claimant_type", "claimant_group", "attribution_id", "hedged",
                  "hedge_evidence", "voice", "start", "end"]
-COMPARE_COLUMNS = ["event", "counted", "side", "article_id", "label", "claimant", "claimant_group",
+COMPARE_COLUMNS = ["event", "counted", "side", "article_id", "label", "claimant", "claimant_type", "claimant_group",
                    "quantity", "value", "low", "high", "hedged", "mentions", "n_sources", "conflict",
                    "conflict_in_article", "claim_id"]
 
@@ -191,9 +191,11 @@ def claims(corpus, attributions: pd.DataFrame | None = None, hedges: pd.DataFram
                        if r.content_start <= claim["start"] and r.content_end >= claim["end"]]
             if holding:  # the innermost attribution that holds the number claims it
                 row = min(holding, key=lambda r: r.content_end - r.content_start)
-                claimant, group, attribution_id, stance = row.speaker, row.speaker_group, row.attribution_id, row.verb_stance
+                claimant, kind, group = row.speaker, row.speaker_type, row.speaker_group
+                attribution_id, stance = row.attribution_id, row.verb_stance
             else:
-                claimant, group, attribution_id, stance = f"outlet narration ({labels[article_id]})", "media", "", ""
+                claimant, kind, attribution_id, stance = f"outlet narration ({labels[article_id]})", "media", "", ""
+                group = "media" if corpus.topic is not None and "media" in corpus.topic.group_ids else ""
             sentence_id = sentence_of(claim["start"])
             evidence = []
             if claim.pop("approximate"):
@@ -203,7 +205,7 @@ def claims(corpus, attributions: pd.DataFrame | None = None, hedges: pd.DataFram
             if stance == "distancing":
                 evidence.append(f"distancing cue '{row.cue}'")
             rows.append({"article_id": article_id, "sentence_id": sentence_id, **claim, "claimant": claimant,
-                         "claimant_group": group, "attribution_id": attribution_id, "hedged": bool(evidence),
+                         "claimant_type": kind, "claimant_group": group, "attribution_id": attribution_id, "hedged": bool(evidence),
                          "hedge_evidence": "; ".join(evidence), "voice": voices.voice(claim["start"], claim["end"])})
     frame = pd.DataFrame(rows, columns=[c for c in CLAIM_COLUMNS if c != "claim_id"])
     frame = frame.sort_values(["article_id", "start"]).reset_index(drop=True)
@@ -255,7 +257,7 @@ def compare_claims(corpus, claims_table: pd.DataFrame | None = None) -> pd.DataF
         for row, article_bounds in zip(group.itertuples(), article_tightest):
             own = (row.low, row.high)
             out.append({**{c: getattr(row, c) for c in ("event", "counted", "side", "article_id", "label",
-                                                       "claimant", "claimant_group", "quantity", "value",
+                                                       "claimant", "claimant_type", "claimant_group", "quantity", "value",
                                                        "low", "high", "hedged", "mentions", "claim_id")},
                         "n_sources": n_sources,
                         "conflict": _disagree(own, tightest),

@@ -1,53 +1,57 @@
-"""Naming: every mention of an actor, with the name the text uses and whose voice uses it."""
+"""Naming: every way an article refers to each person, organisation and place, and whose voice uses it.
+
+The names come from the entity table (``kit.entities``): what the text itself names, on any
+subject, each grouped with the other names of the same entity ("Linda Okafor", "Okafor", "Mayor
+Okafor"; "Rapid Support Forces", "RSF"). A topic pack adds its canonical names ("Nikitin" and
+"White Rex" are Denis Kapustin). Descriptions the attribution table resolved ("the commander",
+"the union") are naming choices too (rule ``resolved reference``). Pronouns are left out.
+"""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from kit.corpus.rows import Rows
-from kit.attribution.actors import ActorTable
+from kit.corpus.rows import Rows, by_article
 from kit.framing.voice import analysed_text
 
-NAMING_COLUMNS = ["article_id", "sentence_id", "actor", "group", "type", "surface", "start", "end",
-                  "voice", "source_block", "rule"]
+NAMING_COLUMNS = ["article_id", "sentence_id", "actor", "group", "type", "surface", "title", "start", "end",
+                  "voice", "source_block", "rule", "entity_id"]
 
 
-def naming(corpus, attributions: pd.DataFrame | None = None, actors: ActorTable | None = None) -> pd.DataFrame:
-    """Return one row per actor mention: which name (Denis Kapustin, Nikitin, “White Rex”) in which voice.
+def naming(corpus, attributions: pd.DataFrame | None = None, entities: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Return one row per referring expression: which name (Denis Kapustin, Nikitin, “White Rex”) in which voice.
 
-    Mentions come from the aliases of ``kit/data/actors.csv`` (rule ``alias``) and from
-    speakers the attribution table resolved from a role ("the commander", rule
-    ``resolved reference``). Pronouns are not naming choices and are left out.
+    ``actor`` is the entity's canonical name, ``type`` its kind (person, organisation, government,
+    media, place), ``title`` a title written before the name ("Mayor"), ``rule`` why the name was
+    read so. Pass tables already computed to avoid computing them again.
     """
-    actors = actors or ActorTable.load()
-    if attributions is None:
-        from kit.attribution import attributions as extract
+    if entities is None:
+        from kit.attribution import entities as find_entities
 
-        attributions = extract(corpus)
+        entities = find_entities(corpus)
+    if attributions is None:
+        from kit.attribution import attributions as find_attributions
+
+        attributions = find_attributions(corpus)
+    names = by_article(entities)
     rows = Rows(NAMING_COLUMNS)
-    scanned: dict[str, list] = {}
     for article_id, raw, start, end, block, voices, sentence_of in analysed_text(corpus, attributions):
-        if article_id not in scanned:
-            scanned[article_id] = actors.mentions(raw)
-        for mention in (m for m in scanned[article_id] if start <= m.start and m.end <= end):
-            actor = mention.actor
-            rows.add({"article_id": article_id, "sentence_id": sentence_of(mention.start),
-                         "actor": actor.canonical, "group": actor.group, "type": actor.type,
-                         "surface": mention.surface, "start": mention.start, "end": mention.end,
-                         "voice": voices.voice(mention.start, mention.end), "source_block": block,
-                         "rule": "alias"})
-    known = {a.canonical: a for a in actors.by_alias.values()}
+        for name in names.get(article_id, []):
+            if start <= name.start and name.end <= end:
+                rows.add({"article_id": article_id, "sentence_id": sentence_of(name.start), "actor": name.entity,
+                          "group": name.group, "type": name.type, "surface": name.surface, "title": name.title,
+                          "start": name.start, "end": name.end, "voice": voices.voice(name.start, name.end),
+                          "source_block": block, "rule": name.rule, "entity_id": name.entity_id})
     resolved = attributions[attributions["resolution"].str.contains("->", regex=False)
-                            & attributions["speaker"].isin(known)]
+                            & ~attributions["speaker_type"].isin(["unresolved", "unnamed", "joint", "document"])]
     for row in resolved.itertuples():
         if pd.isna(row.speaker_start) or len(str(row.speaker_surface).split()) < 2:
             continue  # "he", "they": pronouns are not names
-        actor = known[row.speaker]
-        rows.add({"article_id": row.article_id, "sentence_id": row.sentence_id, "actor": actor.canonical,
-                     "group": actor.group, "type": actor.type, "surface": row.speaker_surface,
-                     "start": int(row.speaker_start), "end": int(row.speaker_end), "voice": "outlet",
-                     "source_block": row.source_block, "rule": "resolved reference"})
+        rows.add({"article_id": row.article_id, "sentence_id": row.sentence_id, "actor": row.speaker,
+                  "group": row.speaker_group, "type": row.speaker_type, "surface": row.speaker_surface, "title": "",
+                  "start": int(row.speaker_start), "end": int(row.speaker_end), "voice": "outlet",
+                  "source_block": row.source_block, "rule": "resolved reference", "entity_id": ""})
     frame = rows.frame()
-    frame = frame.drop_duplicates(["article_id", "start", "end", "actor"])
+    frame = frame.drop_duplicates(["article_id", "start", "end"])
     frame["sentence_id"] = frame["sentence_id"].astype("Int64")
     return frame.sort_values(["article_id", "start"]).reset_index(drop=True)

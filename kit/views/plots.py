@@ -16,6 +16,7 @@ Nothing here calls ``plt.show()`` or changes matplotlib's global settings.
 from __future__ import annotations
 
 import textwrap
+from dataclasses import dataclass
 from collections.abc import Iterable, Sequence
 
 import numpy as np
@@ -25,22 +26,50 @@ from matplotlib.figure import Figure
 from matplotlib.lines import Line2D
 from matplotlib.patches import Patch
 
-from kit.attribution.actors import SPEAKER_GROUPS as ACTOR_GROUPS
 from kit.framing import analysis
 from kit.framing.voice import VOICES as ALL_VOICES
 
 OKABE_ITO = ["#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000"]
 ORANGE, SKY_BLUE, GREEN, YELLOW, BLUE, VERMILLION, PURPLE, BLACK = OKABE_ITO
 
-SPEAKER_GROUPS = list(ACTOR_GROUPS)
-# Ten groups, eight colours: two groups share a colour with a hatch (bars) and a marker (dots).
-SPEAKER_COLOURS = {"russian_government": VERMILLION, "ukrainian_government": BLUE, "rvc": ORANGE,
-                   "legion": PURPLE, "siberian_battalion": YELLOW, "analyst_expert": GREEN,
-                   "media": SKY_BLUE, "western_government": BLUE, "other": BLACK, "anonymous": BLACK}
-SPEAKER_HATCHES = {"western_government": "///", "anonymous": "///"}
-SPEAKER_MARKERS = {"russian_government": "s", "ukrainian_government": "D", "rvc": "o", "legion": "^",
-                   "siberian_battalion": "v", "analyst_expert": "P", "media": "X", "western_government": "d",
-                   "other": "h", "anonymous": "*"}
+NOTE_GREY = "#666666"
+NOTE_GREY_DARK = "#999999"
+# Without a topic pack, speakers are grouped by their topic-neutral type; a topic pack's groups.csv
+# gives its groups their order, colours, hatches and markers.
+SPEAKER_TYPES = ["person", "organisation", "government", "media", "account", "document", "joint", "unnamed",
+                 "unresolved"]
+TYPE_COLOURS = {"person": ORANGE, "organisation": BLUE, "government": VERMILLION, "media": SKY_BLUE,
+                "account": PURPLE, "document": GREEN, "joint": YELLOW, "unnamed": BLACK, "unresolved": NOTE_GREY_DARK}
+TYPE_HATCHES = {"unnamed": "///", "unresolved": ".."}
+TYPE_MARKERS = {"person": "o", "organisation": "s", "government": "D", "media": "X", "account": "P", "document": "v",
+                "joint": "^", "unnamed": "*", "unresolved": "h"}
+
+
+@dataclass(frozen=True)
+class SpeakerScheme:
+    """How a figure groups speakers: the column, its values in order, and their colours, hatches, markers."""
+
+    column: str  # speaker_group (a topic pack's groups) or speaker_type
+    order: list[str]
+    colours: dict[str, str]
+    hatches: dict[str, str]
+    markers: dict[str, str]
+    title: str  # for legends: "speaker group" or "speaker type"
+
+
+def speaker_scheme(corpus) -> SpeakerScheme:
+    """Return the topic pack's speaker groups, or the topic-neutral speaker types when there is no pack."""
+    topic = getattr(corpus, "topic", None)
+    if topic is None or not topic.groups:
+        return SpeakerScheme("speaker_type", SPEAKER_TYPES, TYPE_COLOURS, TYPE_HATCHES, TYPE_MARKERS, "speaker type")
+    order = [row["group"] for row in topic.groups]
+    colours = {g: row.get("colour") or OKABE_ITO[n % len(OKABE_ITO)] for n, (g, row) in
+               enumerate(zip(order, topic.groups))}
+    return SpeakerScheme("speaker_group", order, colours, {g: row.get("hatch", "") for g, row in zip(order, topic.groups)
+                                                           if row.get("hatch")},
+                         {g: row.get("marker") or "o" for g, row in zip(order, topic.groups)}, "speaker group")
+
+
 VOICES = list(ALL_VOICES)
 VOICE_COLOURS = {"outlet": BLUE, "quoted": ORANGE, "attributed": GREEN, "scare_quoted": PURPLE}
 NO_VERB = "none (no verb)"
@@ -50,7 +79,6 @@ STANCE_COLOURS = {"neutral": SKY_BLUE, "endorsing": GREEN, "distancing": ORANGE,
 HEDGE_TYPES = ["hedge", "booster", "weasel", "verification"]
 HEDGE_COLOURS = {"hedge": SKY_BLUE, "booster": VERMILLION, "weasel": YELLOW, "verification": GREEN}
 SEQUENTIAL_CMAP = "cividis_r"  # colour-blind-safe sequential map for counts (light = few)
-NOTE_GREY = "#666666"
 NOTE_BAND_INCHES = 0.3
 
 
@@ -216,22 +244,24 @@ def _grouped_bars(ax: Axes, table: pd.DataFrame, outlets: list[str], column: str
 def voices_per_outlet(corpus, attributions: pd.DataFrame | None = None) -> tuple[Figure, pd.DataFrame]:
     """Draw who gets quoted: attributions per outlet, stacked by speaker group (horizontal bars).
 
-    The table has one row per (label, speaker_group) with ``attributions``, the count (zeros
-    included); its sum is the number of attributions. A missing speaker group counts as "other".
+    With a topic pack the bars are its speaker groups; without one, the speakers' types (person,
+    organisation, government, unnamed ...). The table has one row per (label, group or type) with
+    ``attributions``, the count (zeros included). A missing speaker group counts as "other".
     """
     attributions = _computed(attributions, "attributions", corpus)
+    scheme = speaker_scheme(corpus)
     outlets = _outlets(corpus)
     rows = attributions.assign(label=_label_of(corpus, attributions),
-                               speaker_group=attributions["speaker_group"].replace("", np.nan).fillna("other"))
-    groups = _order(rows["speaker_group"], SPEAKER_GROUPS)
-    table = _count_grid(rows, {"label": outlets, "speaker_group": groups}, "attributions")
+                               **{scheme.column: attributions[scheme.column].replace("", np.nan).fillna("other")})
+    groups = _order(rows[scheme.column], scheme.order)
+    table = _count_grid(rows, {"label": outlets, scheme.column: groups}, "attributions")
     fig, (ax,) = _new_figure(10, 1.6 + 0.55 * len(outlets))
     if len(attributions):
-        _stacked_barh(ax, table, outlets, "speaker_group", groups, "attributions", SPEAKER_COLOURS, SPEAKER_HATCHES)
-        _legend(ax, _patches(groups, SPEAKER_COLOURS, SPEAKER_HATCHES), "speaker group")
+        _stacked_barh(ax, table, outlets, scheme.column, groups, "attributions", scheme.colours, scheme.hatches)
+        _legend(ax, _patches(groups, scheme.colours, scheme.hatches), scheme.title)
     else:
         _empty(ax, "no attributions found")
-    _finish(fig, ax, corpus, "Who gets quoted? Attributions per outlet by speaker group",
+    _finish(fig, ax, corpus, f"Who gets quoted? Attributions per outlet by {scheme.title}",
             f"{len(attributions)} attributions (kit.attributions)", "attributions", "outlet")
     return fig, table
 
@@ -352,6 +382,8 @@ def claims_dotplot(corpus, compare_table: pd.DataFrame | None = None) -> tuple[F
     """
     compare_table = _computed(compare_table, "compare_claims", corpus)
     table = _claims_positions(compare_table)
+    scheme = speaker_scheme(corpus)
+    claimant = _claimant_column(scheme)
     events = sorted(table["event"].unique()) or [""]
     heights = [max(table.loc[table["event"] == e, "group"].nunique(), 1) for e in events]
     crowd = table.groupby(["event", "group"]).size().max() if len(table) else 1
@@ -360,13 +392,13 @@ def claims_dotplot(corpus, compare_table: pd.DataFrame | None = None) -> tuple[F
                             gridspec_kw={"height_ratios": heights})
     upper = max(100.0, 10 ** np.ceil(np.log10(max(table["value"].max() if len(table) else 1, 1) * 5)))
     for ax, event in zip(axes, events):
-        _claims_panel(ax, table[table["event"] == event], event, upper)
+        _claims_panel(ax, table[table["event"] == event], event, upper, scheme)
     if table.empty:
         _empty(axes[0], "no casualty or capture claims to compare")
     else:
-        groups = _order(table["claimant_group"], SPEAKER_GROUPS)
-        _legend(axes[0], _claims_legend(groups, bool(table["conflict"].any()), bool(table["open_range"].any())),
-                "claimant group")
+        groups = _order(table[claimant], scheme.order)
+        _legend(axes[0], _claims_legend(groups, scheme, bool(table["conflict"].any()), bool(table["open_range"].any())),
+                f"claimant ({scheme.title})")
     _finish(fig, axes[-1], corpus, "Who claims what number? Casualty and capture claims compared",
             f"{len(table)} claims (kit.compare_claims)", "claimed number (symlog scale)", "counted · side")
     return fig, table
@@ -384,12 +416,13 @@ def _claims_positions(compare_table: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
-def _claims_panel(ax: Axes, rows: pd.DataFrame, event: str, upper: float) -> None:
+def _claims_panel(ax: Axes, rows: pd.DataFrame, event: str, upper: float, scheme: SpeakerScheme) -> None:
     """Draw one event's claims: dots, conflict rings, open-range arrows and outlet names."""
+    claimant = _claimant_column(scheme)
     for row in rows.itertuples():
-        group = str(row.claimant_group)
-        ax.scatter(row.value, row.y, s=60, marker=SPEAKER_MARKERS.get(group, "o"), zorder=3,
-                   color=_colour(group, SPEAKER_COLOURS, 0), edgecolor="white", linewidth=0.5)
+        group = str(getattr(row, claimant))
+        ax.scatter(row.value, row.y, s=60, marker=scheme.markers.get(group, "o"), zorder=3,
+                   color=_colour(group, scheme.colours, 0), edgecolor="white", linewidth=0.5)
         if row.conflict:
             ax.scatter(row.value, row.y, s=200, facecolor="none", edgecolor=BLACK, linewidth=1.4, zorder=4)
         end = row.value * 2.5 if row.open_range else row.value
@@ -410,10 +443,15 @@ def _claims_panel(ax: Axes, rows: pd.DataFrame, event: str, upper: float) -> Non
         _subtitle(ax, event, style="italic")
 
 
-def _claims_legend(groups: list[str], conflict: bool, open_range: bool) -> list:
+def _claimant_column(scheme: SpeakerScheme) -> str:
+    """Return the claims column that matches a speaker scheme: claimant_group or claimant_type."""
+    return scheme.column.replace("speaker_", "claimant_")
+
+
+def _claims_legend(groups: list[str], scheme: SpeakerScheme, conflict: bool, open_range: bool) -> list:
     """Return the legend entries: claimant groups, then the conflict ring and the open-range arrow."""
-    handles: list = [Line2D([], [], linestyle="", marker=SPEAKER_MARKERS.get(g, "o"), markersize=8,
-                            color=_colour(g, SPEAKER_COLOURS, 0), label=g) for g in groups]
+    handles: list = [Line2D([], [], linestyle="", marker=scheme.markers.get(g, "o"), markersize=8,
+                            color=_colour(g, scheme.colours, 0), label=g) for g in groups]
     if conflict:
         handles.append(Line2D([], [], linestyle="", marker="o", markersize=13, markerfacecolor="none",
                               markeredgecolor=BLACK, label="conflict: ranges cannot\nboth be true"))
@@ -513,7 +551,7 @@ def claims_timeline(corpus, claims_table: pd.DataFrame | None = None) -> tuple[F
     position = {label: i for i, label in enumerate(order["label"])}
     rows["position"] = rows["label"].map(position)
     columns = ["event", "published", "label", "position", "counted", "side", "quantity", "value", "low", "high",
-               "claimant", "claimant_group"]
+               "claimant", "claimant_type", "claimant_group"]
     table = rows[columns].drop_duplicates(["label", "counted", "quantity", "claimant"])
     table = table.sort_values(["position", "value", "counted"]).reset_index(drop=True)
     # claims with the same value side by side, not on top of each other
@@ -523,9 +561,13 @@ def claims_timeline(corpus, claims_table: pd.DataFrame | None = None) -> tuple[F
     if table.empty:
         _empty(ax, "no casualty or capture claims found")
     else:
-        for group, part in table.groupby("claimant_group", sort=True):
-            ax.scatter(part["x"], part["value"], s=60, color=SPEAKER_COLOURS.get(group, BLACK),
-                       marker=SPEAKER_MARKERS.get(group, "o"), edgecolor="white", zorder=3, label=group)
+        scheme = speaker_scheme(corpus)
+        claimant = _claimant_column(scheme)
+        groups = _order(table[claimant], scheme.order)
+        for group in groups:
+            part = table[table[claimant] == group]
+            ax.scatter(part["x"], part["value"], s=60, color=_colour(group, scheme.colours, 0),
+                       marker=scheme.markers.get(group, "o"), edgecolor="white", zorder=3, label=group)
         for row in table.itertuples():
             ax.annotate(f"{row.quantity} {row.counted} ({row.claimant})", (row.x, row.value),
                         xytext=(8, -11 * row.stack),
@@ -534,8 +576,7 @@ def claims_timeline(corpus, claims_table: pd.DataFrame | None = None) -> tuple[F
         ax.set_xticks(range(len(order)), ["\n".join([*_wrap([r.label], 22), r.published, *_wrap([r.event], 22)])
                                           for r in order.itertuples()])
         ax.set_xlim(-0.5, len(order) + 0.4)  # room for the last column's labels
-        _legend(ax, [Line2D([], [], linestyle="", marker=SPEAKER_MARKERS.get(g, "o"), color=SPEAKER_COLOURS.get(g, BLACK),
-                            label=g) for g in sorted(table["claimant_group"].unique())], "claimant group")
+        _legend(ax, _claims_legend(groups, scheme, False, False), f"claimant ({scheme.title})")
     _finish(fig, ax, corpus, "When was what claimed? Casualty and capture claims by article",
             f"{len(table)} claims (kit.claims); undated copies placed after dated ones",
             "article (event, publication date)", "claimed number (symlog scale)")

@@ -26,7 +26,7 @@ CELLS = [
          "attributions[\"outlet\"] = attributions[\"article_id\"].map(outlet_of)"),
     md("## One commander, several names\n\n"
        "The kit's actor table lists every name it knows for a person, with a source:"),
-    code("actors = pd.read_csv(\"../kit/data/actors.csv\")\n"
+    code("actors = pd.read_csv(\"../seeds/topic/actors.csv\")\n"
          "actors.loc[actors[\"canonical\"] == \"Denis Kapustin\", [\"aliases\", \"description\", \"source\"]]"),
     md("`kit.naming` finds every mention of an actor and the name the text uses there. We sort "
        "each mention of the commander by the name in it, per outlet and voice:"),

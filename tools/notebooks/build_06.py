@@ -153,7 +153,7 @@ CELLS = [
          "        print(f\"{field}: {row[field]}\")"),
     md("## Edit the word lists in kit/data\n\n"
        "What the kit finds depends on its word lists, CSV files in `kit/data/`: `labels.csv`, "
-       "`hedges.csv`, `claim_terms.csv` (what a number counts), `actors.csv` (who can speak), "
+       "`hedges.csv`, `claim_terms.csv` (what a number counts), `roles.csv` (titles and roles before names), "
        "`reporting_verbs.csv`, `boilerplate.csv` (page furniture) and more; `kit/data/README.md` "
        "explains every column. Add a row when your articles use a term the kit misses, and fill in its "
        "`source`: a style guide, Wikipedia's *Words to watch*, a named report, or \"general English "

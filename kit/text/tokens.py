@@ -1,0 +1,38 @@
+"""Word and punctuation tokens with their offsets in the raw text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kit.text.terms import fold
+
+TOKEN_RE = re.compile(r"\w+(?:[’'\-.]\w+)*|[^\w\s]")
+
+
+@dataclass(frozen=True)
+class Token:
+    text: str
+    start: int
+    end: int
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower()
+
+    @property
+    def is_word(self) -> bool:
+        return self.text[0].isalnum()
+
+    @property
+    def capitalised(self) -> bool:
+        return self.text[0].isupper()
+
+    @property
+    def folded(self) -> str:
+        return fold(self.text)
+
+
+def tokenize(raw: str, start: int, end: int) -> list[Token]:
+    """Return the words and punctuation marks of ``raw[start:end]`` with raw offsets."""
+    return [Token(m.group(0), m.start(), m.end()) for m in TOKEN_RE.finditer(raw, start, end)]
