@@ -105,14 +105,21 @@ EXERCISES_DIR = Path(__file__).resolve().parent.parent / "exercises"
 
 
 def run_exercises_build(source: str | None, student: str | None, force: bool) -> int:
-    """Build student notebooks; return 1 if a student's edited notebook was left alone."""
-    from kit.exercises.build import build
+    """Build student notebooks; return 1 if a student's edited notebook was left alone, 2 if a source would leak."""
+    from kit.exercises.build import SourceError, build
 
     source_dir = Path(source) if source else EXERCISES_DIR / "source"
     if not source_dir.is_dir():
         print(f"error: exercise sources not found: {source_dir}", file=sys.stderr)
         return 2
-    actions = build(source_dir, Path(student) if student else EXERCISES_DIR / "student", force=force)
+    try:
+        actions = build(source_dir, Path(student) if student else EXERCISES_DIR / "student", force=force)
+    except SourceError as error:
+        for problem in error.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        print(f"\n{len(error.problems)} problem(s) in the sources would show students a solution or a rubric; "
+              "nothing was written.", file=sys.stderr)
+        return 2
     for action in actions:
         print(f"{action.action:>9}  {action.notebook}" + (f"  ({action.detail})" if action.detail else ""))
     refused = [a for a in actions if a.action == "refused"]
