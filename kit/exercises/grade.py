@@ -238,7 +238,8 @@ def _notes(notes: dict, solutions: Any, exercise: Exercise, limits: Limits) -> s
     if timeouts:
         parts.append(f"{timeouts} cell(s) stopped after {limits.cell_timeout:g} s")
     if skipped:
-        parts.append(f"{skipped} cell(s) not run: the notebook's time ran out ({limits.notebook_timeout:g} s)")
+        parts.append(f"{skipped} cell(s) cut short or not run: the notebook's time ran out "
+                     f"({limits.notebook_timeout:g} s)")
     if shown:
         parts.append(f"called solution() for {', '.join(shown)}")
     return "; ".join(parts)

@@ -116,7 +116,10 @@ def watch_solutions() -> list[str]:
 
 
 def run_cells(shell, cells: list[str], cell_timeout: float, until: float) -> dict:
-    """Run each code cell with its time limit; return what went wrong (errors, cells stopped or skipped)."""
+    """Run each code cell with its time limit; return what went wrong (errors, cells stopped or skipped).
+
+    "skipped" counts the cells the notebook's time did not reach or cut short.
+    """
     notes = {"errors": [], "timeouts": 0, "skipped": 0}
     for source in cells:
         left = until - time.monotonic()
@@ -125,7 +128,7 @@ def run_cells(shell, cells: list[str], cell_timeout: float, until: float) -> dic
             continue
         error = run_cell(shell, source, min(cell_timeout, left))
         if isinstance(error, TimeLimit):
-            notes["timeouts"] += 1
+            notes["timeouts" if cell_timeout <= left else "skipped"] += 1
         elif error is not None:
             notes["errors"].append(type(error).__name__[:80])
     return notes
