@@ -88,7 +88,7 @@ def read_only_paths() -> list[str]:
 def parent_folders(paths: list[str]) -> list[str]:
     """Return the folders above ``paths`` (not "/" or /usr), parents first."""
     folders = {str(parent) for path in paths for parent in Path(path).parents
-               if parent != Path("/") and not str(parent).startswith("/usr")}
+               if str(parent) not in ("/", "/tmp") and not str(parent).startswith("/usr")}
     return sorted(folders, key=lambda folder: (folder.count(os.sep), folder))
 
 
@@ -115,14 +115,14 @@ def bwrap_command(bwrap: str, root: bool, plan_fd: int | None = None, notebook_f
     else:
         command += ["--unshare-user", "--disable-userns"]
     command += system_mounts()
-    paths = read_only_paths()
+    command += ["--proc", "/proc", "--dev", "/dev",
+                "--perms", "1777", "--size", str(TMP_BYTES), "--tmpfs", "/dev/shm", "--remount-ro", "/dev",
+                "--perms", "1777", "--size", str(TMP_BYTES), "--tmpfs", "/tmp"]
+    paths = read_only_paths()  # after /tmp, so that a venv or kit kept under /tmp is not hidden by it
     for folder in parent_folders(paths):  # bwrap would create them readable by root only
         command += ["--perms", "0755", "--dir", folder]
     for path in paths:
         command += ["--ro-bind", path, path]
-    command += ["--proc", "/proc", "--dev", "/dev",
-                "--perms", "1777", "--size", str(TMP_BYTES), "--tmpfs", "/dev/shm", "--remount-ro", "/dev",
-                "--perms", "1777", "--size", str(TMP_BYTES), "--tmpfs", "/tmp"]
     if plan_fd is not None:
         command += ["--perms", "0444", "--ro-bind-data", str(plan_fd), SANDBOX_PLAN]
     if notebook_fd is not None:
