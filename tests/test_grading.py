@@ -554,6 +554,16 @@ def test_does_unsafe_grade_trusted_submissions_without_a_sandbox(tmp_path, monke
     assert pd.read_csv(out)["points"].sum() == 5
 
 
+def test_does_a_process_left_behind_in_unsafe_mode_not_hold_up_the_grade(tmp_path):
+    book = notebook("ex05", "import subprocess\nsubprocess.Popen(['sleep', '60'])  # keeps the output pipe open",
+                    'answer_q4 = "B"')
+    write(tmp_path, "leaver", book)
+    started = time.monotonic()
+    grades = grade_folder(tmp_path, limits=LIMITS, workers=1, unsafe=True)
+    assert grades.set_index("question").loc["q4", "status"] == CORRECT
+    assert time.monotonic() - started < NOTEBOOK
+
+
 # -- conveniences ----------------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")

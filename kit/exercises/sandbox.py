@@ -32,6 +32,8 @@ from pathlib import Path
 MAX_EXPORT_BYTES = 32 * 2**20
 TMP_BYTES = 64 * 2**20  # the sandbox's /tmp and /dev/shm, each
 STARTUP_GRACE = 5.0  # seconds for Python to start and the answers to be written, beyond the notebook's time
+EXIT_GRACE = 1.0  # seconds the pipes may stay open after the runner ended
+POLL_SECONDS = 0.5
 SANDBOX_PLAN, SANDBOX_HOME = "/grading/plan.pkl", "/tmp"
 NOTEBOOK_NAME = "submission.ipynb"
 INSTALL_HINT = ("Grading runs each submission in a bubblewrap sandbox so that it cannot read other submissions, "
@@ -223,17 +225,24 @@ def run_notebook(plan: bytes, notebook: bytes, limits: Limits, unsafe: bool = Fa
 
 def _collect(process: subprocess.Popen, export_fd: int, output_fd: int, limits: Limits,
              deadline: float) -> tuple[bytes, str]:
-    """Read the export and drain the printed output until both close; return (export, failure)."""
-    export, printed, failure = bytearray(), 0, ""
+    """Read the export and drain the printed output until both close; return (export, failure).
+
+    Whatever the run leaves behind (in ``--unsafe`` mode a process it started may hold the pipes
+    open) is killed once the runner has ended and had ``EXIT_GRACE`` seconds to flush.
+    """
+    export, printed, failure, ended = bytearray(), 0, "", None
     with selectors.DefaultSelector() as selector:
         selector.register(export_fd, selectors.EVENT_READ, "export")
         selector.register(output_fd, selectors.EVENT_READ, "output")
         while selector.get_map() and not failure:
-            left = deadline - time.monotonic()
-            if left <= 0:
+            now = time.monotonic()
+            ended = ended or (now if _has_ended(process) else None)
+            if ended is not None and now - ended > EXIT_GRACE:
+                break
+            if now >= deadline:
                 failure = f"did not finish within {limits.notebook_timeout:g} s (the time limit per notebook)"
                 break
-            for key, _ in selector.select(timeout=left):
+            for key, _ in selector.select(timeout=min(deadline - now, POLL_SECONDS)):
                 chunk = os.read(key.fd, 2**16)
                 if not chunk:
                     selector.unregister(key.fd)
@@ -245,16 +254,19 @@ def _collect(process: subprocess.Popen, export_fd: int, output_fd: int, limits: 
                     printed += len(chunk)
                     if printed > limits.output_mb * 1e6:
                         failure = f"printed more than {limits.output_mb:g} MB (the output limit)"
-    if failure:
-        _kill(process)
-    try:
-        status = process.wait(timeout=STARTUP_GRACE)
-    except subprocess.TimeoutExpired:
-        _kill(process)
-        status = process.wait()
+    _kill(process)  # before it is reaped, so that its process group id cannot have been reused
+    status = process.wait()
     if not failure and not export:
         failure = _ended_early(status)
     return bytes(export), failure
+
+
+def _has_ended(process: subprocess.Popen) -> bool:
+    """Has ``process`` exited? (Checked without reaping it, so its process group stays ours to kill.)"""
+    try:
+        return os.waitid(os.P_PID, process.pid, os.WEXITED | os.WNOHANG | os.WNOWAIT) is not None
+    except ChildProcessError:
+        return True
 
 
 def _ended_early(status: int) -> str:
