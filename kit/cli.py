@@ -176,6 +176,8 @@ def _positive(kind: type) -> Callable[[str], float]:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from kit.exercises.sandbox import Limits  # standard library only: cheap to import
+
     parser = argparse.ArgumentParser(
         prog="python -m kit",
         description="Reading the Raids: load a folder of .txt news articles and analyse it.",
@@ -201,15 +203,17 @@ def build_parser() -> argparse.ArgumentParser:
     grade.add_argument("submissions", help="folder of submitted .ipynb files (subfolders too, e.g. an LMS export)")
     grade.add_argument("--out", default="grades.csv",
                        help="CSV file to write (default: grades.csv); totals go to NAME_totals.csv beside it")
-    grade.add_argument("--timeout", type=_positive(float), default=60, help="seconds allowed per cell (default: 60)")
-    grade.add_argument("--notebook-timeout", type=_positive(float), default=300,
-                       help="seconds allowed per notebook (default: 300)")
-    grade.add_argument("--memory", type=_positive(int), default=2048,
-                       help="MiB of memory per process of a notebook (default: 2048)")
-    grade.add_argument("--processes", type=_positive(int), default=16,
-                       help="processes and threads a notebook may run at once (default: 16)")
-    grade.add_argument("--max-output", type=_positive(float), default=20,
-                       help="MB a notebook may print before it is stopped (default: 20)")
+    limits = Limits()
+    grade.add_argument("--timeout", type=_positive(float), default=limits.cell_timeout,
+                       help="seconds allowed per cell (default: %(default)g)")
+    grade.add_argument("--notebook-timeout", type=_positive(float), default=limits.notebook_timeout,
+                       help="seconds allowed per notebook (default: %(default)g)")
+    grade.add_argument("--memory", type=_positive(int), default=limits.memory_mb,
+                       help="MiB of memory per process of a notebook (default: %(default)s)")
+    grade.add_argument("--processes", type=_positive(int), default=limits.processes,
+                       help="processes and threads a notebook may run at once (default: %(default)s)")
+    grade.add_argument("--max-output", type=_positive(float), default=limits.output_mb,
+                       help="MB a notebook may print before it is stopped (default: %(default)g)")
     grade.add_argument("--workers", type=_positive(int), default=None,
                        help="notebooks graded at once (default: the number of cores, at most 4)")
     grade.add_argument("--unsafe", action="store_true",

@@ -564,6 +564,28 @@ def test_does_a_process_left_behind_in_unsafe_mode_not_hold_up_the_grade(tmp_pat
     assert time.monotonic() - started < NOTEBOOK
 
 
+def test_do_malformed_notebooks_and_a_failing_check_leave_the_batch_complete(tmp_path, monkeypatch):
+    write(tmp_path, "good", notebook("ex05", 'answer_q4 = "B"'))
+    (tmp_path / "not_json.ipynb").write_text("{", encoding="utf-8")
+    odd = notebook("ex05", 'answer_q4 = "B"')
+    odd.metadata["kit_exercise"] = {"not": "a name"}
+    odd.cells[1]["source"] = 12345
+    (tmp_path / "odd.ipynb").write_text(json.dumps(odd), encoding="utf-8")
+    write(tmp_path, "other_exercise", notebook("ex99"))
+    grades = grade_folder(tmp_path, limits=LIMITS, workers=2, unsafe=True)
+    status = grades.groupby("submission")["status"].first()
+    assert status["not_json.ipynb"] == ERROR and status["other_exercise.ipynb"] == ERROR and "odd.ipynb" in status
+    assert grades.set_index(["submission", "question"]).loc[("good.ipynb", "q4"), "status"] == CORRECT
+
+    def broken(self, namespace):
+        raise TypeError("a bug in a check")
+
+    monkeypatch.setattr("kit.exercises.core.Exercise.grade", broken)
+    grades = grade_folder(tmp_path, limits=LIMITS, workers=2, unsafe=True)
+    good = grades[grades["submission"] == "good.ipynb"]
+    assert set(good["status"]) == {ERROR} and "could not check these answers (TypeError)" in good["message"].iloc[0]
+
+
 # -- conveniences ----------------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")

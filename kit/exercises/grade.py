@@ -35,7 +35,7 @@ from kit.exercises.sandbox import Limits, Run, SandboxUnavailable, run_notebook,
 GRADE_COLUMNS = ["submission", "student", "exercise", "question", "type", "status", "points", "max_points", "message",
                  "answer", "run_notes"]
 TOTAL_COLUMNS = ["student", "notebooks", "points", "max_points", "points_to_mark", "errors"]
-DEFAULT_CELL_TIMEOUT = 60
+DEFAULT_CELL_TIMEOUT = Limits.cell_timeout
 MAX_NOTEBOOK_BYTES = 50 * 2**20
 MAX_WORKERS = 4
 EXERCISE_NAME = re.compile(r"ex\d\d")
@@ -136,16 +136,16 @@ def prepare(submission: Submission, limits: Limits, inputs: dict[str, dict[str, 
         return Prepared(submission, problem=problem)
     try:
         notebook = nbformat.reads(data.decode("utf-8"), as_version=4)
-    except Exception as error:  # not UTF-8, not JSON, not a notebook
+        cells = [str(cell.source) for cell in notebook.cells if cell.get("cell_type") == "code"]
+        name = str(exercise_of(notebook))
+    except Exception as error:  # not UTF-8, not JSON, not a notebook, cells of the wrong shape
         return Prepared(submission, problem=f"could not read the notebook: {type(error).__name__}")
-    name = str(exercise_of(notebook))
     exercise = _exercise(name)
     if exercise is None:
         return Prepared(submission, problem="not a kit exercise (no 'from kit.exercises import exNN')")
     if name not in inputs:
         inputs[name] = _test_inputs(exercise)
     answers, _ = _answer_names(exercise)
-    cells = [cell.source for cell in notebook.cells if cell.cell_type == "code"]
     plan = {"cells": cells, "answers": answers, "functions": inputs[name], "cell_timeout": limits.cell_timeout,
             "notebook_timeout": limits.notebook_timeout}
     return Prepared(submission, name, pickle.dumps(plan), data)
@@ -200,6 +200,7 @@ def read_export(data: bytes, exercise: Exercise, limits: Limits) -> Export:
 
 
 def _section(document: dict, key: str) -> dict:
+    """Return the part ``key`` of an export; raise ``PlainDataError`` if it is missing."""
     section = document.get(key)
     if type(section) is not dict:
         raise PlainDataError(f"no {key}")
@@ -219,6 +220,7 @@ def _function(record: Any) -> Any:
 
 
 def _outcome(call: Any) -> dict:
+    """Return one recorded call as {"value": ...} or {"raised": name, "message": text}."""
     if type(call) is dict and set(call) == {"value"}:
         return {"value": from_plain(call["value"])}
     if type(call) is dict and set(call) == {"raised", "message"} and all(type(v) is str for v in call.values()):
@@ -280,11 +282,14 @@ def check(prepared: Prepared, run: Run | None, limits: Limits) -> list[dict]:
             notes = export.notes
         except PlainDataError as error:
             rows = _error_rows(exercise, f"the notebook sent answers the grader could not read ({error})")
+        except Exception as error:  # one submission never stops the batch, whatever its answers trip over
+            rows = _error_rows(exercise, f"the grader could not check these answers ({type(error).__name__})")
     return [{"submission": submission.name, "student": submission.student, "exercise": prepared.exercise, **row,
              "run_notes": notes} for row in rows]
 
 
 def _limits(cell_timeout: float | None, limits: Limits | None) -> Limits:
+    """Return the limits to grade with; raise ``ValueError`` if one is not a positive number."""
     limits = limits or Limits()
     if cell_timeout is not None:
         limits = replace(limits, cell_timeout=cell_timeout)
@@ -295,6 +300,7 @@ def _limits(cell_timeout: float | None, limits: Limits | None) -> Limits:
 
 
 def _sandbox_or_refuse(unsafe: bool) -> None:
+    """Raise ``SandboxUnavailable`` (saying why) unless a sandbox works here or ``unsafe`` is asked for."""
     if not unsafe:
         problem = sandbox_problem()
         if problem:
@@ -318,7 +324,12 @@ def grade_folder(folder: Path, cell_timeout: float | None = None, *, limits: Lim
     prepared = [prepare(submission, limits, inputs) for submission in find_submissions(Path(folder))]
 
     def run(item: Prepared) -> Run | None:
-        return None if item.problem else run_notebook(item.plan, item.notebook, limits, unsafe)
+        if item.problem:
+            return None
+        try:
+            return run_notebook(item.plan, item.notebook, limits, unsafe)
+        except Exception as error:  # e.g. the machine ran out of processes: this notebook fails, the batch goes on
+            return Run(b"", f"the sandbox could not be started ({type(error).__name__}: {error})", 0.0)
 
     with ThreadPoolExecutor(max_workers=workers) as pool:
         runs = list(pool.map(run, prepared))

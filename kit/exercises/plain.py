@@ -128,6 +128,7 @@ def _cell(value: Any) -> Any:
 
 
 def _type_name(value: Any) -> str:
+    """Return the name of ``value``'s type, for a message."""
     return str(getattr(type(value), "__name__", "object"))[:80]
 
 
@@ -170,18 +171,21 @@ def _decode(data: Any, depth: int) -> Any:
 
 
 def _list(body: Any) -> list:
+    """Return ``body`` if it is a JSON list."""
     if type(body) is not list:
         raise PlainDataError("expected a list")
     return body
 
 
 def _pair(pair: Any, depth: int) -> tuple[Any, Any]:
+    """Return a dict item, decoded from its [key, value] pair."""
     if type(pair) is not list or len(pair) != 2:
         raise PlainDataError("a dict item must be a [key, value] pair")
     return _decode(pair[0], depth + 1), _decode(pair[1], depth + 1)
 
 
-def _hashable(make, items):
+def _hashable(make: type, items: list) -> Any:
+    """Return ``make(items)`` (a set or dict), refusing elements or keys that cannot be hashed."""
     try:
         return make(items)
     except TypeError:
@@ -189,6 +193,7 @@ def _hashable(make, items):
 
 
 def _cells(values: Any, depth: int) -> list:
+    """Return a row of table cells, each a single value."""
     cells = [_decode(value, depth + 1) for value in _list(values)]
     if any(isinstance(cell, (list, tuple, set, dict, pd.DataFrame, pd.Series)) for cell in cells):
         raise PlainDataError("table cells must be single values")

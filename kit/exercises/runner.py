@@ -67,6 +67,7 @@ def set_limits(memory: int, processes: int, cpu_seconds: int) -> None:
 
 
 def on_alarm(signum: int, frame: Any) -> None:
+    """Interrupt whatever runs with ``TimeLimit``."""
     raise TimeLimit()
 
 
@@ -167,10 +168,12 @@ def call_cases(function: Callable, cases: list[bytes], seconds: float, until: fl
 
 
 def _plain(value: Any) -> Any:
+    """Return ``value`` as plain data."""
     return to_plain(value)
 
 
 def _message(error: BaseException) -> str:
+    """Return an error's message, shortened; "" if even that fails."""
     try:
         return str(error)[:300]
     except BaseException:
@@ -195,6 +198,7 @@ def export_answers(namespace: dict, plan: dict, until: float) -> dict:
 
 
 def _within(step: Callable[[], Any], until: float) -> Any:
+    """Return ``step()``, or an unsupported marker if it fails or runs past ``until``."""
     try:
         with Deadline(until - time.monotonic()):
             return step()

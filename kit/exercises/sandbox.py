@@ -177,6 +177,7 @@ def _sandbox_uid() -> int:
 
 
 def _memfd(name: str, data: bytes) -> int:
+    """Return a file descriptor of an in-memory file holding ``data``, read from its start."""
     fd = os.memfd_create(name)
     view = memoryview(data)
     while view:
