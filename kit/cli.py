@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Sequence
+from typing import Callable, Sequence
 
 import pandas as pd
 
@@ -105,14 +105,21 @@ EXERCISES_DIR = Path(__file__).resolve().parent.parent / "exercises"
 
 
 def run_exercises_build(source: str | None, student: str | None, force: bool) -> int:
-    """Build student notebooks; return 1 if a student's edited notebook was left alone."""
-    from kit.exercises.build import build
+    """Build student notebooks; return 1 if a student's edited notebook was left alone, 2 if a source would leak."""
+    from kit.exercises.build import SourceError, build
 
     source_dir = Path(source) if source else EXERCISES_DIR / "source"
     if not source_dir.is_dir():
         print(f"error: exercise sources not found: {source_dir}", file=sys.stderr)
         return 2
-    actions = build(source_dir, Path(student) if student else EXERCISES_DIR / "student", force=force)
+    try:
+        actions = build(source_dir, Path(student) if student else EXERCISES_DIR / "student", force=force)
+    except SourceError as error:
+        for problem in error.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        print(f"\n{len(error.problems)} problem(s) in the sources would show students a solution or a rubric; "
+              "nothing was written.", file=sys.stderr)
+        return 2
     for action in actions:
         print(f"{action.action:>9}  {action.notebook}" + (f"  ({action.detail})" if action.detail else ""))
     refused = [a for a in actions if a.action == "refused"]
@@ -121,26 +128,56 @@ def run_exercises_build(source: str | None, student: str | None, force: bool) ->
     return 1 if refused else 0
 
 
-def run_exercises_grade(submissions: str, out: str, timeout: int) -> int:
-    """Grade a folder of submitted notebooks into a CSV; return 0 when written."""
-    from kit.exercises.grade import grade_folder
+def run_exercises_grade(args: argparse.Namespace) -> int:
+    """Grade a folder of submitted notebooks into grades and totals CSVs; return 0 when written."""
+    from kit.exercises.grade import grade_folder, totals, totals_path
+    from kit.exercises.sandbox import Limits, SandboxUnavailable
+    from kit.safe_csv import write_csv
 
-    folder = Path(submissions)
+    folder = Path(args.submissions)
     if not folder.is_dir():
         print(f"error: submissions folder not found: {folder}", file=sys.stderr)
         return 2
-    grades = grade_folder(folder, cell_timeout=timeout)
-    path = Path(out)
+    path = Path(args.out)
     if not _make_folder(path.parent):
         return 2
-    grades.to_csv(path, index=False)
+    limits = Limits(cell_timeout=args.timeout, notebook_timeout=args.notebook_timeout, memory_mb=args.memory,
+                    processes=args.processes, output_mb=args.max_output)
+    if args.unsafe:
+        print("warning: --unsafe: submissions run without a sandbox, with your rights. Use it only for "
+              "submissions you trust.", file=sys.stderr)
+    try:
+        grades = grade_folder(folder, limits=limits, workers=args.workers, unsafe=args.unsafe)
+    except SandboxUnavailable as error:
+        print(f"error: cannot grade safely: {error}", file=sys.stderr)
+        return 2
+    student_totals = totals(grades)
+    write_csv(grades, path)
+    write_csv(student_totals, totals_path(path))
     summary = grades.groupby("submission")["status"].value_counts().unstack(fill_value=0)
     print(summary.to_string() if not summary.empty else "no notebooks found")
-    print(f"\nwrote {path} ({len(grades)} rows)")
+    print(f"\nwrote {path} ({len(grades)} rows) and {totals_path(path)} ({len(student_totals)} students)")
     return 0
 
 
+def _positive(kind: type) -> Callable[[str], float]:
+    """Return an argparse type that accepts only positive numbers of ``kind`` (int or float)."""
+    def parse(text: str) -> float:
+        try:
+            value = kind(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"must be a positive {'whole ' if kind is int else ''}number "
+                                             f"(got {text!r})") from None
+        if not value > 0 or value == float("inf"):
+            raise argparse.ArgumentTypeError(f"must be a positive {'whole ' if kind is int else ''}number "
+                                             f"(got {text!r})")
+        return value
+    return parse
+
+
 def build_parser() -> argparse.ArgumentParser:
+    from kit.exercises.sandbox import Limits  # standard library only: cheap to import
+
     parser = argparse.ArgumentParser(
         prog="python -m kit",
         description="Reading the Raids: load a folder of .txt news articles and analyse it.",
@@ -160,10 +197,27 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--force", action="store_true", help="replace edited student notebooks (after a backup)")
     build.add_argument("--source", help="folder of instructor notebooks (default: exercises/source)")
     build.add_argument("--student", help="folder for student notebooks (default: exercises/student)")
-    grade = actions.add_parser("grade", help="run each submitted notebook and write a grades table")
-    grade.add_argument("submissions", help="folder of submitted .ipynb files")
-    grade.add_argument("--out", default="grades.csv", help="CSV file to write (default: grades.csv)")
-    grade.add_argument("--timeout", type=int, default=60, help="seconds allowed per cell (default: 60)")
+    grade = actions.add_parser("grade", help="run each submitted notebook in a sandbox and write a grades table",
+                               description="Run each submitted notebook in a bubblewrap sandbox, check its answers "
+                                           "and write grades.csv and, next to it, per-student totals.")
+    grade.add_argument("submissions", help="folder of submitted .ipynb files (subfolders too, e.g. an LMS export)")
+    grade.add_argument("--out", default="grades.csv",
+                       help="CSV file to write (default: grades.csv); totals go to NAME_totals.csv beside it")
+    limits = Limits()
+    grade.add_argument("--timeout", type=_positive(float), default=limits.cell_timeout,
+                       help="seconds allowed per cell (default: %(default)g)")
+    grade.add_argument("--notebook-timeout", type=_positive(float), default=limits.notebook_timeout,
+                       help="seconds allowed per notebook (default: %(default)g)")
+    grade.add_argument("--memory", type=_positive(int), default=limits.memory_mb,
+                       help="MiB of memory per process of a notebook (default: %(default)s)")
+    grade.add_argument("--processes", type=_positive(int), default=limits.processes,
+                       help="processes and threads a notebook may run at once (default: %(default)s)")
+    grade.add_argument("--max-output", type=_positive(float), default=limits.output_mb,
+                       help="MB a notebook may print before it is stopped (default: %(default)g)")
+    grade.add_argument("--workers", type=_positive(int), default=None,
+                       help="notebooks graded at once (default: the number of cores, at most 4)")
+    grade.add_argument("--unsafe", action="store_true",
+                       help="run submissions WITHOUT a sandbox, with your rights: for trusted submissions only")
     return parser
 
 
@@ -177,5 +231,5 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "exercises":
         if args.action == "build":
             return run_exercises_build(args.source, args.student, args.force)
-        return run_exercises_grade(args.submissions, args.out, args.timeout)
+        return run_exercises_grade(args)
     return run_analyze(args.folder, args.out)

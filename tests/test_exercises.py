@@ -13,10 +13,12 @@ import pandas as pd
 import pytest
 
 from conftest import REPO
-from kit.exercises.build import build, student_version
+from kit.exercises.build import SourceError, build, student_version
+from kit.cli import main
 from kit.exercises.core import (COLLECTED, CORRECT, INCORRECT, NOT_ATTEMPTED, ChoiceQuestion, FunctionQuestion,
                                 ReflectionQuestion, ValueQuestion, same)
 from kit.exercises.grade import grade_folder
+from kit.exercises.sandbox import sandbox_problem
 
 MODULES = ["ex01", "ex02", "ex03", "ex04", "ex05"]
 SOURCE, STUDENT = REPO / "exercises" / "source", REPO / "exercises" / "student"
@@ -148,6 +150,71 @@ def test_does_a_changed_source_update_an_untouched_student_notebook(tmp_path):
     assert actions["01_the_corpus.ipynb"] == "updated"
 
 
+def _broken_sources(tmp_path, old: str, new: str, notebook: str = "05_claims_and_numbers.ipynb"):
+    """Return a copy of the sources in which ``old`` is replaced by ``new`` in one notebook."""
+    sources = tmp_path / "source"
+    shutil.copytree(SOURCE, sources)
+    source = nbformat.read(sources / notebook, as_version=4)
+    cell = next(cell for cell in source.cells if old in cell.source)
+    cell.source = cell.source.replace(old, new, 1)
+    nbformat.write(source, sources / notebook)
+    return sources
+
+
+LEAKS = {
+    "misspelled BEGIN": ("### BEGIN SOLUTION", "### BEGIN SOLUTON", "is not a marker"),
+    "misspelled END": ("### END SOLUTION", "### END SOLUTON", "is not a marker"),
+    "misspelled mark scheme": ("=== BEGIN MARK SCHEME ===", "=== BEGIN MARKSCHEME ===", "is not a marker"),
+    "lower-case marker": ("### BEGIN SOLUTION", "### begin solution", "is not a marker"),
+    "missing BEGIN": ("### BEGIN SOLUTION\n", "", "END SOLUTION without a BEGIN"),
+    "missing END": ("### END SOLUTION\n", "", "never closed"),
+    "missing END MARK SCHEME": ("\n=== END MARK SCHEME ===", "", "never closed"),
+    "answer outside the markers": ("### BEGIN SOLUTION\ncomparison", "answer_q1 = 7\n### BEGIN SOLUTION\ncomparison",
+                                   "sets an answer outside"),
+}
+
+
+@pytest.mark.parametrize("leak", LEAKS)
+def test_does_a_source_that_would_leak_stop_the_build_with_file_cell_and_line_and_write_nothing(tmp_path, leak, capsys):
+    old, new, reason = LEAKS[leak]
+    sources = _broken_sources(tmp_path, old, new)
+    with pytest.raises(SourceError) as error:
+        build(sources, tmp_path / "student")
+    assert not (tmp_path / "student").exists()
+    problems = error.value.problems
+    assert all(p.file == "05_claims_and_numbers.ipynb" and p.cell >= 1 and p.line >= 1 for p in problems)
+    assert any(reason in p.problem for p in problems)
+    assert main(["exercises", "build", "--source", str(sources), "--student", str(tmp_path / "student")]) == 2
+    err = capsys.readouterr().err
+    assert "05_claims_and_numbers.ipynb, cell " in err and ", line " in err and "nothing was written" in err
+    assert not (tmp_path / "student").exists()
+
+
+def test_does_a_misspelled_marker_name_its_cell_and_line_exactly(tmp_path):
+    sources = _broken_sources(tmp_path, "=== END MARK SCHEME ===", "=== END MARK SCHEM ===")
+    with pytest.raises(SourceError) as error:
+        build(sources, tmp_path / "student")
+    cell = nbformat.read(sources / "05_claims_and_numbers.ipynb", as_version=4).cells[13 - 1]
+    assert [(p.cell, p.line) for p in error.value.problems] == [(13, 9), (13, 7)]  # the misspelling, the open BEGIN
+    assert cell.source.split("\n")[9 - 1] == "=== END MARK SCHEM ==="
+
+
+def test_does_a_leak_in_one_source_keep_every_student_notebook_unchanged(tmp_path):
+    build(SOURCE, tmp_path / "student")
+    before = {p.name: p.read_bytes() for p in (tmp_path / "student").iterdir()}
+    sources = _broken_sources(tmp_path, "### END SOLUTION", "### END SOLUTON", notebook="02_source_criticism.ipynb")
+    with pytest.raises(SourceError):
+        build(sources, tmp_path / "student", force=True)
+    assert before == {p.name: p.read_bytes() for p in (tmp_path / "student").iterdir()}
+
+
+def test_are_headings_that_merely_mention_the_end_not_taken_for_markers():
+    from kit.exercises.build import cell_problems
+
+    text = "## The end of the exercise\n### Begin here\nWrite the solution below.\nanswer_q1 == 3"
+    assert cell_problems(text, code=False) == [] and cell_problems("answer_q1 == 3", code=True) == []
+
+
 # -- grading -----------------------------------------------------------------------------------------
 
 def _submission(path, replace: dict[str, str] | None = None, prepend: str = ""):
@@ -162,6 +229,9 @@ def _submission(path, replace: dict[str, str] | None = None, prepend: str = ""):
 
 @pytest.mark.slow
 def test_does_grading_a_folder_give_the_right_table_and_leave_submissions_untouched(tmp_path):
+    problem = sandbox_problem()
+    if problem:
+        pytest.skip(f"no sandbox here: {problem}")
     folder = tmp_path / "submissions"
     folder.mkdir()
     shutil.copy(SOURCE / "05_claims_and_numbers.ipynb", folder / "correct.ipynb")
