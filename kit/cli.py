@@ -132,7 +132,7 @@ def run_exercises_grade(args: argparse.Namespace) -> int:
     """Grade a folder of submitted notebooks into grades and totals CSVs; return 0 when written."""
     from kit.exercises.grade import grade_folder, totals, totals_path
     from kit.exercises.sandbox import Limits, SandboxUnavailable
-    from kit.safe_csv import write_csv
+    from kit.views.safe_csv import write_csv
 
     folder = Path(args.submissions)
     if not folder.is_dir():

@@ -7,7 +7,7 @@ import csv
 import pandas as pd
 import pytest
 
-from kit.safe_csv import neutralise, write_csv
+from kit.views.safe_csv import neutralise, write_csv
 
 
 @pytest.mark.parametrize("text", ["=1+1", "+1", "-2+3", "@SUM(A1)", "\t=1", "\r=1", '=HYPERLINK("http://x")',
