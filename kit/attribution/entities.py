@@ -48,7 +48,7 @@ MAX_ACRONYM_LETTERS = 8
 NOT_ORGANISATIONS = frozenset({"CEO", "CFO", "COO", "TV", "AM", "PM", "GMT", "UTC", "BST", "EST", "PST", "ID", "OK",
                                "PDF", "GDP", "AI", "COVID", "CCTV", "DNA", "VAR", "MP", "MPs", "MEP", "MSP", "AP",
                                "UPDATE", "BREAKING", "LIVE", "EXCLUSIVE", "WATCH", "READ", "MORE", "PHOTO", "VIDEO",
-                               "I", "II", "III", "IV", "V", "VI", "A", "AN", "THE", "US", "UK", "EU", "UN", "USA",
+                               "I", "II", "III", "IV", "V", "VI", "A", "AN", "THE", "US", "UK", "USA",
                                "NEWS", "PR", "Q", "FAQ", "HQ", "RIP", "SOS", "VIP", "LGBT", "LGBTQ", "IVF", "GP", "GPs",
                                "ICU", "A&E", "ER", "IT", "HR", "R&D", "KO", "OBE", "MBE", "CBE", "QC", "KC", "PhD"})
 
@@ -300,6 +300,9 @@ class ArticleEntities:
                     break
             while j > i + 1 and (tokens[j - 1].folded in NAME_PARTICLES | ORG_CONNECTORS or tokens[j - 1].text in "’'"):
                 j -= 1
+            if j < n and tokens[j].text.islower() and tokens[j].text.capitalize() in self.rules.org_last \
+                    and not self._organisation_head(tokens, i, j) and tokens[j].folded not in self.rules.descriptions:
+                j += 1  # "the Freedom of Russia legion": the head written in lower case
             chunks.append((i, j))
             i = j
         return chunks
@@ -441,6 +444,11 @@ class ArticleEntities:
             return self._classify_words(tokens, i, of) + (self._classify_words(tokens, after, j) if after < j else [])
         title_role, title = None, ""
         honorific = self.rules.role(tokens[i].text)
+        of = next((k for k in range(i + 1, j) if tokens[k].folded in ("of", "from", "at")), None)
+        if of is not None and (honorific is not None and honorific.role_class == "honorific"
+                               or self._title_split(tokens, i, of)[1] is not None):
+            after = of + 1 + (of + 1 < j and tokens[of + 1].folded == "the")  # "Prof Lukas Brenner of the University"
+            return self._classify_words(tokens, i, of) + (self._classify_words(tokens, after, j) if after < j else [])
         if honorific is not None and honorific.role_class == "honorific" and j - i >= 2:
             name_start = i + 1 + (tokens[i + 1].text == ".")
             if name_start < j:

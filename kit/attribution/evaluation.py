@@ -72,7 +72,7 @@ def alias_map(topic) -> dict[str, str]:
     """Return folded alias -> canonical name of a topic pack's actors (and the outlets), for ``aliases``."""
     from kit.attribution.actors import ActorTable
 
-    return {fold_name(alias): actor.canonical for alias, actor in ActorTable.load(topic).by_alias.items()}
+    return {fold_name(alias): actor.speaks_as or actor.canonical for alias, actor in ActorTable.load(topic).by_alias.items()}
 
 
 def match(predicted: pd.DataFrame, gold: pd.DataFrame, exact: bool = False) -> list[tuple[int, int]]:

@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from kit.attribution.actors import NEUTRAL_TYPES, Actor, ActorTable
-from kit.attribution.entities import ArticleEntities, Entity, EntityRules, Mention, name_gender
+from kit.attribution.entities import ArticleEntities, Entity, EntityRules, Mention, dictionary_word, name_gender
 from kit.text.terms import fold
 
 MALE_PRONOUNS = frozenset({"he", "him", "his"})
@@ -58,12 +58,18 @@ _PARTICIPLE_MODIFIER = re.compile(r"\s+[a-z]+(?:ing|ed|en)\s+(?:by|on|in|from|at
                                   r"against|inside|near|about|over)\b.*$", re.S)
 
 
+_TRAILING_PARTICIPLE = re.compile(r"\s+[a-z]+(?:ed|en)\s*$")  # "data compiled (by ...)"
+_REDUCED_RELATIVE = re.compile(r"(?<=[a-z])\s+(?:the|a|an|its|their)\s+\w+\s+[a-z]+(?:ed|s)\b.*$", re.S)
+
+
 def _head_phrase(surface: str) -> str:
-    """Return the words up to the head noun: modifiers after it (", who", "of X", "fighting on ...") cut off."""
+    """Return the words up to the head noun: modifiers after it (", who", "of X", "fighting on ...",
+    "compiled by", "the company filed") cut off."""
     head = _POST_HEAD.split(surface, maxsplit=1)[0]
-    cut = _PARTICIPLE_MODIFIER.search(head)
-    if cut and cut.start() > 0:
-        head = head[:cut.start()]
+    for pattern in (_PARTICIPLE_MODIFIER, _TRAILING_PARTICIPLE, _REDUCED_RELATIVE):
+        cut = pattern.search(head)
+        if cut and cut.start() > 0:
+            head = head[:cut.start()]
     return head
 
 
@@ -99,8 +105,9 @@ class SpeakerResolver:
     """Resolve the speaker phrases of one article, remembering who spoke before."""
 
     def __init__(self, raw: str, entities: ArticleEntities, actors: ActorTable, rules: EntityRules,
-                 quoted: list[tuple[int, int]], read: list[tuple[int, int]]):
+                 quoted: list[tuple[int, int]], read: list[tuple[int, int]], sentence_starts: list[int]):
         self.raw, self.entities, self.actors, self.rules = raw, entities, actors, rules
+        self.sentence_starts = sentence_starts
         self.paragraph_starts = sorted(start for start, _ in read)
         self.quoted = quoted
         self.sentence_no = 0
@@ -208,8 +215,13 @@ class SpeakerResolver:
         if head_role is not None and head_role.role_class == "document":
             return self._document(head, heads + modifiers, surface, start)
         before_head = [m for m in heads if m.end <= start + len(head_text) - len(head)]
-        if heads and not (person_role and before_head):  # "IBM", "the Nurses' Union" (not "Vantora spokesperson")
-            return self.entity_speaker(self.entities.entity(heads[0]), f"named in '{surface}'")
+        common_head = bool(before_head) and head_words and head_words[-1].islower() and len(before_head) == len(heads)
+        if heads and not (person_role and before_head) and not (common_head and head_role is None):
+            return self.entity_speaker(self.entities.entity(heads[0]), f"named in '{surface}'")  # "IBM", "the Nurses' Union"
+        if common_head and head_role is None and head not in self.rules.descriptions:
+            return self.unnamed(surface)  # "A Queens personal trainer": the name only says where from
+        if common_head and head in self.rules.descriptions and self.entities.entity(heads[-1]).kind != "place":
+            return self.entity_speaker(self.entities.entity(heads[-1]), f"'{surface}': the {head} named '{heads[-1].surface}'")
         bare = len(words) == 1 or (len(words) == 2 and lower[1] in ("himself", "herself", "themselves", "itself"))
         if first in PERSON_PRONOUNS and bare:
             return self._pronoun_person(start, surface, "f" if first in FEMALE_PRONOUNS else "m")
@@ -226,10 +238,22 @@ class SpeakerResolver:
             if found is not None:
                 return found.via(f"'{surface}' -> {found.name} (recent sources of more than one)")
         demonym = next((w for w in words if w in self.rules.demonyms), "")
+        categories = set(self.rules.descriptions.get(head, ()))
+        state_body = bool(categories) and categories <= {"government", "military", "police"}
+        if demonym and state_body and not heads:  # "the Russian military": the country's own, named by the text's words
+            name = re.sub(r"^(?:the|a|an)\s+", "", head_text.strip(), flags=re.I)
+            return Speaker(name, self._affiliation_group(surface), "government",
+                           f"'{surface}': {self.rules.demonyms[demonym]}'s {head}")
+        if first in ("his", "her", "their") and head in self.rules.descriptions:
+            return self.unnamed(surface)  # "her office": someone's office, not the last organisation named
+        qualifiers = [w for w in head_words[1:-1] if w.islower() and w not in DEFINITE and w not in NUMBER_WORDS]
         if definite and head in self.rules.descriptions and not heads and not modifiers:
-            found = self._organisation(start, self.rules.descriptions[head], demonym)
+            found = self._organisation(start, self.rules.descriptions[head], demonym, qualifiers, by_salience=True,
+                                       noun=head)
             if found is not None:
-                return found.via(f"'{surface}' -> {found.name} (latest organisation a '{head}' can be)")
+                return found.via(f"'{surface}' -> {found.name} (the organisation a '{head}' most likely is)")
+            if qualifiers:
+                return self.unnamed(surface)  # "the rescue group": no group so described was named
         if definite and person_role and not head.endswith("s"):
             found = self._person_with_role(start, head_text)
             if found is not None:
@@ -239,9 +263,12 @@ class SpeakerResolver:
             bodies = [m for m in modifiers if self.entities.entity(m).kind != "person"] + before_head
             person_role = True
         speaks_for = head_role is not None and head_role.role_class in ("spokesperson", "media", "part")
-        if bodies and head in self.rules.descriptions and not person_role:  # "Ukraine's government", "the club's board"
+        if bodies and head in self.rules.descriptions and not person_role:  # "Ukraine's government", "Sudan's army"
             entity = self.entities.entity(bodies[0])
-            return self.entity_speaker(entity, "").via(f"'{surface}' -> {entity.name} (its {head})")
+            if "government" in self.rules.descriptions[head] and entity.kind in ("place", "government"):
+                return self.entity_speaker(entity, "").via(f"'{surface}' -> {entity.name} (its {head})")
+            name = re.sub(r"^(?:the|a|an)\s+", "", head_text.strip(), flags=re.I)
+            return Speaker(name, "", "organisation", f"'{surface}': the {head} of '{entity.name}', not named")
         if person_role and head.endswith("s") and not speaks_for:
             return self.unnamed(surface)  # "Castellan executives", "hospital officials": unnamed, of a body
         owner = bodies[0] if bodies and speaks_for else None
@@ -303,7 +330,10 @@ class SpeakerResolver:
     def _named(self, name: str, offset: int) -> Speaker:
         """Return the speaker of a name the phrase gives (its entity if the article has one)."""
         for mention in self.entities.between(offset, offset + len(name)):
-            return self.entity_speaker(self.entities.entity(mention), f"named '{name}'")
+            entity = self.entities.entity(mention)
+            if entity.kind == "name":
+                entity.kind = "person"  # "who gave his call sign as Caesar": a person's name
+            return self.entity_speaker(entity, f"named '{name}'")
         actor = self.actors.lookup(name)
         if actor is not None:
             return Speaker(actor.speaks_as or actor.canonical, actor.group, NEUTRAL_TYPES.get(actor.type, actor.type),
@@ -317,7 +347,7 @@ class SpeakerResolver:
             return ""
         name = match.group(1).strip()
         if any(self.rules.role(w) is not None or fold(w) in self.rules.common_words or fold(w) in DEFINITE
-               or w in self.rules.demonyms for w in name.split()):
+               or w in self.rules.demonyms for w in name.split()) or (len(name.split()) == 1 and dictionary_word(name)):
             return ""
         return name
 
@@ -380,10 +410,11 @@ class SpeakerResolver:
     def _in_quote(self, offset: int) -> bool:
         return any(a <= offset < b for a, b in self.quoted)
 
-    def _candidates(self, offset: int, kinds: tuple[str, ...]) -> list[Entity]:
+    def _candidates(self, offset: int, kinds: tuple[str, ...], whole: bool = False) -> list[Entity]:
         """Return the entities of ``kinds`` a reference at ``offset`` may mean, most salient first: the last
-        one that spoke within the window, then the others by their latest mention (quotations skipped)."""
-        window = self._window_start(offset)
+        one that spoke within the window (the whole article so far if ``whole``), then the others by their
+        latest mention (quotations skipped)."""
+        window = 0 if whole else self._window_start(offset)
         latest: dict[int, int] = {}
         last_speaker = None
         for o, _, speaker in self.spoken:
@@ -405,8 +436,11 @@ class SpeakerResolver:
 
     def _pronoun_person(self, offset: int, surface: str, gender: str) -> Speaker:
         """Resolve he/she: the most salient person of that gender; unresolved when nothing settles it."""
-        candidates = self._candidates(offset, ("person", "name"))
         word = surface.strip().split()[0].lower()
+        recent = self._recent_speaker(offset, ("unnamed", "person"))
+        if recent is not None and recent.entity is None:  # "a trader said ... “…,” he said"
+            return recent.via(f"'{word}' -> {recent.name} (pronoun; the recent speaker, who has no other name here)")
+        candidates = self._candidates(offset, ("person",))
         if candidates and self._spoke_recently(candidates[0], offset) and not self.gender_of(candidates[0])[0]:
             entity = candidates[0]  # the speaker of this or the last sentence, nothing against it
             self.pronoun_gender.setdefault(entity.id, (gender, f"pronoun '{word}' before"))
@@ -443,10 +477,15 @@ class SpeakerResolver:
         candidates = self._candidates(offset, ("person",))
         return self.entity_speaker(candidates[0], "") if candidates else None
 
-    def _organisation(self, offset: int, categories: tuple[str, ...], demonym: str = "") -> Speaker | None:
-        """Return the latest organisation ('it', 'the union') of one of ``categories`` (any if empty): the most
-        salient before ``offset``, else one named just after (a headline's "Union says ..."). With a
-        ``demonym`` ("the Ukrainian agency"), an organisation named after another country is not it."""
+    def _organisation(self, offset: int, categories: tuple[str, ...], demonym: str = "", qualifiers: list[str] = (),
+                      by_salience: bool = False, noun: str = "") -> Speaker | None:
+        """Return the organisation 'it' or 'the union' refers to: of one of ``categories`` (any if empty),
+        matching a ``demonym`` ("the Ukrainian agency") and the ``qualifiers`` ("the rescue group").
+
+        'it' goes to the recent speaker, then the latest organisation (a place only if none); a
+        description (``by_salience``) to the one the article has named most, then the latest.
+        One named just after counts when none came before (a headline's "Union says ...").
+        """
         country = self.rules.demonyms.get(demonym, "")
         others = [d for d, c in self.rules.demonyms.items() if c != country] if demonym else []
 
@@ -455,16 +494,54 @@ class SpeakerResolver:
                 return False
             if demonym and any(re.search(rf"\b{re.escape(word)}\b", entity.name) for word in others):
                 return False
+            if qualifiers and not all(q in entity.name.lower() or q in entity.roles for q in qualifiers):
+                return False
             return not categories or entity.category in categories or not entity.category
 
+        recent = self._recent_speaker(offset, ("organisation", "government"))
+        if recent is not None and (recent.entity is None or fits(self.entities.entities[recent.entity])) \
+                and not qualifiers and not by_salience:
+            return recent
         candidates = [e for e in self._candidates(offset, _ORGANISATION_KINDS + ("place",)) if fits(e)]
+        if not candidates and by_salience:  # a description can reach back over the whole article
+            candidates = [e for e in self._candidates(offset, _ORGANISATION_KINDS + ("place",), whole=True) if fits(e)]
         if categories:  # an organisation of the right kind beats one of unknown kind
             candidates = [e for e in candidates if e.category in categories] or candidates
+        candidates = [e for e in candidates if e.kind != "place"] or candidates
+        if by_salience and candidates:
+            candidates = self._by_salience(candidates, offset, noun)
         if candidates:
             return self.entity_speaker(candidates[0], "")
         ahead = [m for m in self.entities.mentions if offset < m.start < offset + AHEAD_CHARACTERS
                  and fits(self.entities.entity(m))]
         return self.entity_speaker(self.entities.entity(ahead[0]), f"named after: '{ahead[0].surface}'") if ahead else None
+
+    def _by_salience(self, candidates: list[Entity], offset: int, noun: str) -> list[Entity]:
+        """Order organisations for a description ("the club", "the council"): one whose name holds the
+        description's word first ("Darnley County Council"), then by their latest sentence, and within
+        that sentence the one named first (the sentence's subject)."""
+        import bisect
+
+        def rank(entity: Entity) -> tuple:
+            before = [m.start for m in entity.mentions if m.start < offset and not self._in_quote(m.start)]
+            latest = max(before, default=-1)
+            sentence = bisect.bisect_right(self.sentence_starts, latest) - 1 if before else -1
+            in_sentence = min((o for o in before if bisect.bisect_right(self.sentence_starts, o) - 1 == sentence),
+                              default=latest)
+            named_so = bool(noun) and re.search(rf"\b{re.escape(noun)}\b", entity.name, re.I) is not None
+            return (not named_so, -sentence, in_sentence)
+
+        return sorted(candidates, key=rank)
+
+    def _recent_speaker(self, offset: int, types: tuple[str, ...]) -> Speaker | None:
+        """Return the speaker of this or the previous sentence if it is of ``types`` (a singular source)."""
+        for o, number, speaker in reversed(self.spoken):
+            if o >= offset:
+                continue
+            if number < self.sentence_no - RECENT_SPEAKER_SENTENCES:
+                return None
+            return speaker if speaker.type in types and not speaker.plural else None
+        return None
 
     def _person_with_role(self, offset: int, head_text: str) -> Speaker | None:
         """'the minister', 'the club's coach': the latest person the article gave that role, else one named after."""
@@ -523,6 +600,11 @@ class SpeakerResolver:
                         return joint(ahead, "")
         return None
 
+    def _affiliation_group(self, surface: str) -> str:
+        """Return the topic pack's group for the affiliation words of ``surface`` ('' without a pack)."""
+        found = self.actors.affiliation_groups(surface)
+        return found[0][1] if found else ""
+
     def _category(self, speaker: Speaker) -> str:
         return self.entities.entities[speaker.entity].category if speaker.entity is not None else ""
 
@@ -550,7 +632,9 @@ class SpeakerResolver:
             name = f"unnamed {adjective}{_UNNAMED_NOUNS.get(role, 'sources')}"
         else:  # "local residents", "pro-war Telegram channels": the text's own words
             name = re.sub(r"^(?:the|a|an|some|several|many)\s+", "", surface, flags=re.I)
-            name = name[0].lower() + name[1:] if name[:1].isupper() and not name.split()[0].isupper() else name
+            first_word = name.split()[0] if name.split() else ""
+            if name[:1].isupper() and not first_word.isupper() and first_word not in self.rules.demonyms:
+                name = name[0].lower() + name[1:]
         return Speaker(name, group, "unnamed", f"unnamed: role '{role or 'none'}', affiliation "
                                                 f"'{(affiliations[0][0] if affiliations else nationality) or 'none'}'",
                        plural_source=name.endswith("s"))

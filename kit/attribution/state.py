@@ -25,7 +25,8 @@ class ArticleState:
         long_quotes = [(q.start, q.end) for u in units for q in u.quotes
                        if len(raw[q.inner_start:q.inner_end].split()) > 3]
         self.speakers = SpeakerResolver(raw, entities, rules.actors, rules.entities, long_quotes,
-                                        [(u.start, u.end) for u in units if u.kind != "headline"])
+                                        [(u.start, u.end) for u in units if u.kind != "headline"],
+                                        sorted(start for u in units for start, _, _ in u.sentences))
         self.rows: list[dict[str, object]] = []
         self.row_speakers: list[Speaker] = []  # the speaker of each row, with its entity
         self.consumed_quotes: set[int] = set()

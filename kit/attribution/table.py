@@ -45,7 +45,7 @@ def entities(corpus, rules: AttributionRules | None = None) -> pd.DataFrame:
     rules = rules or AttributionRules.load(corpus.topic)
     rows = Rows(ENTITY_COLUMNS)
     for article_id, raw, units, found in article_readings(corpus, rules):
-        resolver = SpeakerResolver(raw, found, rules.actors, rules.entities, [], [(u.start, u.end) for u in units])
+        resolver = SpeakerResolver(raw, found, rules.actors, rules.entities, [], [(u.start, u.end) for u in units], [])
         headlines = [(u.start, u.end) for u in units if u.kind == "headline"]
         for mention in found.mentions:
             entity = found.entity(mention)
