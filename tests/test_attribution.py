@@ -11,7 +11,7 @@ from kit.attribution import ATTRIBUTION_COLUMNS, attributions
 from kit.attribution.evaluation import alias_map, evaluate, read_gold
 
 RAIDS = SEEDS / "topic"  # the seeds' topic pack: canonical names and groups of the raids' actors
-SEED_SPEAKER_FLOOR, SEED_GROUP_FLOOR = 0.88, 0.88  # measured by benchmarks/attribution_eval.py
+SEED_SPEAKER_FLOOR, SEED_GROUP_FLOOR = 0.96, 0.95  # measured by benchmarks/attribution_eval.py
 
 
 def attribute(tmp_path, text: str, topic=False) -> pd.DataFrame:
@@ -244,4 +244,24 @@ def test_does_the_extractor_hold_on_held_out_styles_it_was_not_built_on():
     scores = evaluate(attributions(corpus), read_gold(folder / "gold_attributions.jsonl"), alias_map(corpus.topic))
     overall = scores.set_index("kind").loc["all"]
     assert overall["overlap_f1"] >= 0.93
-    assert overall["speaker_accuracy"] >= 0.80
+    assert overall["speaker_accuracy"] >= 0.82
+
+
+def test_are_the_seeds_speakers_found_without_their_manifest_or_topic_pack(tmp_path):
+    """The seed texts copied alone into a new folder: speakers from the text itself (issue 11: >= 0.90)."""
+    for path in SEEDS.glob("*.txt"):
+        (tmp_path / path.name).write_bytes(path.read_bytes())
+    corpus = kit.load_corpus(tmp_path)
+    assert corpus.topic is None
+    scores = evaluate(attributions(corpus), read_gold(FIXTURES / "gold_attributions.jsonl"),
+                      alias_map(kit.load_corpus().topic))  # the pack only to compare names, not to find them
+    assert scores.set_index("kind").loc["all", "speaker_accuracy"] >= 0.90
+
+
+def test_do_speakers_hold_on_the_development_set_of_other_subjects():
+    """48 articles on 12 subjects, no topic pack (tests/fixtures/devset; blind first score 0.836 / 0.390)."""
+    folder = FIXTURES / "devset"
+    scores = evaluate(attributions(kit.load_corpus(folder, topic=False)), read_gold(folder / "gold_attributions.jsonl"), {})
+    overall = scores.set_index("kind").loc["all"]
+    assert overall["overlap_f1"] >= 0.88
+    assert overall["speaker_accuracy"] >= 0.89

@@ -368,8 +368,8 @@ class ArticleEntities:
             tail = " ".join(words[-width:])
             if len(words) >= width and tail in self.rules.org_last:
                 return self.rules.org_last[tail]
-        if last in self.rules.org_last:
-            return self.rules.org_last[last]
+        if last in self.rules.org_last or last.capitalize() in self.rules.org_last:
+            return self.rules.org_last.get(last) or self.rules.org_last[last.capitalize()]
         if words[0] in self.rules.org_first and any(t.folded in ("of", "for", "on") for t in tokens[i:j]):
             return self.rules.org_first[words[0]]
         for k in range(i, j - 1):  # "Court of Appeals", "Federal Office for the Environment"
@@ -496,6 +496,9 @@ class ArticleEntities:
                 or fold(self._without_possessive_text(text)) in self.rules.calendar:
             return []  # "Sudanese", "Russians", "Wednesday", or a word the article also writes in lower case
         words = [t for t in tokens[i:j] if t.is_word]
+        nicknamed = self._nicknamed_before(tokens, i)
+        if nicknamed:
+            return [Mention(tokens[i].start, tokens[j - 1].end, text, "person", f"a name after '{nicknamed}'")]
         role = self._role_before(tokens, i)
         if role is not None:
             return [Mention(tokens[i].start, tokens[j - 1].end, text, "person", f"role '{role.term}' before the name",
@@ -518,6 +521,18 @@ class ArticleEntities:
         following = tokens[j + 1].text
         place = self.rules.places.get(following) or self.rules.places.get(following + ".")
         return place is not None and place.kind in ("state", "province", "country")
+
+    @staticmethod
+    def _nicknamed_before(tokens: list[Token], i: int) -> str:
+        """Return the words that introduce a person's nickname or call sign just before ``i`` ("nicknamed")."""
+        k = i - 1
+        while k >= 0 and tokens[k].text in "“\"‘'":
+            k -= 1
+        words = " ".join(t.folded for t in tokens[max(0, k - 2):k + 1])
+        for cue in ("nicknamed", "call sign", "callsign", "nom de guerre", "alias", "code-named", "codenamed"):
+            if words.endswith(cue):
+                return cue
+        return ""
 
     def _role_before(self, tokens: list[Token], i: int) -> Role | None:
         """Return the lower-case role just before a name: "coach Ruben Ortiz", "spokesman Dmitry Peskov"."""

@@ -41,7 +41,7 @@ NUMBER_WORDS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "both": 2,
 _POST_HEAD = re.compile(r",|\(|\b(?:of|for|at|from|with|in|on|who|which|whose|known|also|called|by)\b", re.I)
 _MODIFIER_BEFORE = re.compile(r"\b(?:of|for|at|from|with|in|on|by|to|under|about|against|between)\s+(?:the\s+|a\s+|an\s+)?$", re.I)
 # A speaker named inside its own phrase: "with the call sign Baikal", "who gave her name as Natalia"
-_NAMED_BY = re.compile(r"\b(?:call ?sign|nicknamed|named|known as|name (?:only )?as|nom de guerre)\s+"
+_NAMED_BY = re.compile(r"\b(?:call ?sign(?: as)?|nicknamed|named|known as|name (?:only )?as|nom de guerre)\s+"
                        r"[“\"‘']?([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")
 RECENT_SPEAKER_SENTENCES = 1  # a speaker of this or the previous sentence is the subject of the discourse
 ANTECEDENT_PARAGRAPHS = 3  # how far back a pronoun's antecedent may be, in paragraphs
@@ -141,6 +141,13 @@ class SpeakerResolver:
         """Remember that ``speaker`` was the source of an attribution at ``offset``."""
         self.spoken.append((offset, self.sentence_no, speaker))
 
+    def sentence_start(self, offset: int) -> int:
+        """Return where the sentence holding ``offset`` starts."""
+        import bisect
+
+        index = bisect.bisect_right(self.sentence_starts, offset) - 1
+        return self.sentence_starts[index] if index >= 0 else 0
+
     def remember_documents(self, text: str, speaker: Speaker) -> None:
         """Remember the documents ``text`` names as the speaker's ("in a statement", "in a post on X")."""
         if speaker.type in ("unresolved", "document"):
@@ -172,6 +179,10 @@ class SpeakerResolver:
             actor = self.actors.lookup(surface)
             if actor is not None:
                 return actor
+        if entity.kind in ("organisation", "government") and len(entity.name.split()) >= 2:
+            ends = {a for key, a in self.actors.by_alias.items() if key.endswith(" " + fold(entity.name))}
+            if len(ends) == 1:  # "the Defence Ministry" in an article on one story: its only Defence Ministry
+                return ends.pop()
         if entity.kind in ("name", "organisation") and len(entity.name) >= MIN_CLOSE_SPELLING_LENGTH:
             close = [alias for alias in difflib.get_close_matches(fold(entity.name), self.actors.by_alias, n=3,
                                                                   cutoff=CLOSE_SPELLING)
@@ -230,9 +241,9 @@ class SpeakerResolver:
         if first in THING_PRONOUNS and bare:
             return self._antecedent(self._organisation(start, ()), surface, "most recent organisation")
         armed = any((r := self.rules.role(w)) is not None and r.role_class == "fighter" for w in lower)
-        plural = head.endswith("s") and ((head_role is not None and head_role.role_class in ("group", "fighter",
-                                                                                          "institution"))
-                                         or head[:-1] in self.rules.descriptions)
+        plural = head.endswith("s") and head not in self.rules.roles and head not in self.rules.descriptions and (
+            (head_role is not None and head_role.role_class in ("group", "fighter", "institution"))
+            or head[:-1] in self.rules.descriptions)
         if plural and (definite or count):
             found = self._plural(start, count, prefer_armed=armed)
             if found is not None:
@@ -269,6 +280,10 @@ class SpeakerResolver:
                 return self.entity_speaker(entity, "").via(f"'{surface}' -> {entity.name} (its {head})")
             name = re.sub(r"^(?:the|a|an)\s+", "", head_text.strip(), flags=re.I)
             return Speaker(name, "", "organisation", f"'{surface}': the {head} of '{entity.name}', not named")
+        if first in ("its", "their") and person_role:  # "its fighters", "their spokesman": the body speaks
+            owner_speaker = self._owner(surface, start)
+            if owner_speaker is not None:
+                return owner_speaker.via(f"'{surface}' -> {owner_speaker.name} ('{first}' {head})")
         if person_role and head.endswith("s") and not speaks_for:
             return self.unnamed(surface)  # "Castellan executives", "hospital officials": unnamed, of a body
         owner = bodies[0] if bodies and speaks_for else None
@@ -298,7 +313,8 @@ class SpeakerResolver:
                 continue  # a gloss in brackets
             after = self.raw[mention.end:mention.end + 2]
             if after[:2] in ("’s", "'s") or after[:1] in ("’", "'") and mention.surface.endswith("s") \
-                    or _MODIFIER_BEFORE.search(before) or _PARTICIPLE_MODIFIER.search(before):
+                    or _MODIFIER_BEFORE.search(before) or _PARTICIPLE_MODIFIER.search(before) \
+                    or re.search(r",\s*(?:who|whose|which|that)\b", before, re.I):
                 modifiers.append(mention)
             else:
                 heads.append(mention)
@@ -411,17 +427,18 @@ class SpeakerResolver:
         return any(a <= offset < b for a, b in self.quoted)
 
     def _candidates(self, offset: int, kinds: tuple[str, ...], whole: bool = False) -> list[Entity]:
-        """Return the entities of ``kinds`` a reference at ``offset`` may mean, most salient first: the last
-        one that spoke within the window (the whole article so far if ``whole``), then the others by their
-        latest mention (quotations skipped)."""
+        """Return the entities of ``kinds`` a reference at ``offset`` may mean, most salient first: one that
+        spoke in this or the previous sentence, then the others by their latest mention or speech within
+        the window (the whole article so far if ``whole``; quotations skipped)."""
         window = 0 if whole else self._window_start(offset)
         latest: dict[int, int] = {}
         last_speaker = None
-        for o, _, speaker in self.spoken:
+        for o, number, speaker in self.spoken:
             if window <= o < offset and speaker.entity is not None \
                     and self.entities.entities[speaker.entity].kind in kinds:
                 latest[speaker.entity] = max(latest.get(speaker.entity, 0), o)
-                last_speaker = speaker.entity
+                recent = number >= self.sentence_no - RECENT_SPEAKER_SENTENCES
+                last_speaker = speaker.entity if recent else None
         for mention in self.entities.mentions:
             if mention.start >= offset:
                 break
@@ -498,6 +515,11 @@ class SpeakerResolver:
                 return False
             return not categories or entity.category in categories or not entity.category
 
+        if not by_salience:  # "Kyiv is preparing ... it hopes": the subject of this sentence first
+            here = [m for m in self.entities.between(self.sentence_start(offset), offset)
+                    if fits(self.entities.entity(m)) and not self._in_quote(m.start)]
+            if here:
+                return self.entity_speaker(self.entities.entity(here[0]), "")
         recent = self._recent_speaker(offset, ("organisation", "government"))
         if recent is not None and (recent.entity is None or fits(self.entities.entities[recent.entity])) \
                 and not qualifiers and not by_salience:
@@ -567,8 +589,13 @@ class SpeakerResolver:
         """Return the sources 'they' or 'the two groups' refers to."""
         if self.spoken and pronoun:
             o, number, speaker = self.spoken[-1]
-            if o < offset and number == self.sentence_no and speaker.type in ("organisation", "government"):
-                return speaker  # "The ministry said ... by who they called ...": the body of this sentence
+            recent_set = any(o < so < offset for so, _ in self.sets)
+            here = self.raw[self.sentence_start(offset):offset]
+            continued = number == self.sentence_no or bool(re.search(
+                r"\b(?:the|this)\s+(?:" + "|".join(map(re.escape, self.rules.descriptions)) + r")\b", here, re.I))
+            if o < offset and number >= self.sentence_no - RECENT_SPEAKER_SENTENCES and not recent_set \
+                    and continued and speaker.type in ("organisation", "government"):
+                return speaker  # "The ministry said ... they called", "The group made headlines when they"
         if self.spoken:
             o, number, speaker = self.spoken[-1]
             recent = o < offset and number >= self.sentence_no - RECENT_SPEAKER_SENTENCES

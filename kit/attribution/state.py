@@ -65,6 +65,7 @@ class ArticleState:
         })
         self.row_speakers.append(speaker)
         self.speakers.spoke(surface[0] if surface else start, speaker)
-        if cue is not None:  # "said in a statement": a later "the statement" is this speaker's
-            around = self.raw[min(cue[1], start):max(cue[1], start)] + " " + self.raw[max(0, cue[0] - 40):cue[0]]
+        if cue is not None:  # "said in a statement", "In a post, X said": a later "the post" is this speaker's
+            sentence_start = self.speakers.sentence_start(cue[0])
+            around = self.raw[min(cue[1], start):max(cue[1], start)] + " " + self.raw[sentence_start:cue[0]]
             self.speakers.remember_documents(around, speaker)
