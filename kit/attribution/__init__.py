@@ -6,6 +6,11 @@ read) → ``cues`` → ``subjects`` and ``content`` → ``frames`` → ``reader`
 ``evaluation`` scores the table against hand-made gold.
 """
 
-from kit.attribution.table import ATTRIBUTION_COLUMNS, ENTITY_COLUMNS, attributions, entities
+from kit.attribution.table import (
+    ATTRIBUTION_COLUMNS,
+    ENTITY_COLUMNS,
+    attributions,
+    entities,
+)
 
 __all__ = ["ATTRIBUTION_COLUMNS", "ENTITY_COLUMNS", "attributions", "entities"]

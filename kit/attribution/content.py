@@ -8,9 +8,26 @@ from __future__ import annotations
 import re
 
 from kit.attribution.cues import CueFinding
-from kit.attribution.lexicon import (ADDRESSEE_WORDS, COORDINATORS, DETERMINERS, FINITE_VERBS, MAX_ADDRESSEE_TOKENS,
-                                     MAX_SPEAKER_TOKENS, TIME_WORDS)
-from kit.attribution.units import CLOSING_MARKS, OPENING_MARKS, Cue, Found, Sentence, Unit, is_medium_word
+from kit.attribution.entities import is_verb
+from kit.attribution.lexicon import (
+    ADDRESSEE_WORDS,
+    ADJUNCT_PREPOSITIONS,
+    COORDINATORS,
+    DETERMINERS,
+    FINITE_VERBS,
+    MAX_ADDRESSEE_TOKENS,
+    MAX_SPEAKER_TOKENS,
+    TIME_WORDS,
+)
+from kit.attribution.units import (
+    CLOSING_MARKS,
+    OPENING_MARKS,
+    Cue,
+    Found,
+    Sentence,
+    Unit,
+    is_medium_word,
+)
 from kit.text.quotes import Quote
 from kit.text.tokens import Token, tokenize
 
@@ -61,6 +78,8 @@ class ContentExtent(CueFinding):
         k = self.skip_adjuncts(tokens, k)
         if k < len(tokens) and tokens[k].text == "," and that_at is not None and tokens[that_at - 1].text == ",":
             k = that_at  # "reported, citing the governor, that ..."
+        if that_at is not None and k < that_at and self.prepositional_phrase(tokens[k:that_at]):
+            k = that_at  # "wrote for the majority that ...", "said at a news conference on Monday that ..."
         if k < len(tokens) and tokens[k].text == ":":
             return self.colon_content(s, k)
         if k >= len(tokens) or tokens[k].text in ".?!,;":
@@ -79,6 +98,9 @@ class ContentExtent(CueFinding):
             return None  # "dismissed a question" is not a report; "questioned Kiev's narrative" is
         if tokens[k].lower in ("that", "how"):
             k += 1
+        elif self.rules.cues.takes(lemma, "preposition") and tokens[k].lower in ("of", "against", "about") \
+                and k + 1 < len(tokens):
+            k += 1  # "warned of ‘chaos in the hospitals’", "warned against a leap in the dark"
         start = k
         if self.rules.cues.takes(lemma, "infinitive"):
             for m in range(k, min(len(tokens) - 1, k + 12)):
@@ -95,7 +117,18 @@ class ContentExtent(CueFinding):
             following = [c for c in later if c.kind == "verb" and c.i > start]
             if following:
                 end = min(end, tokens[self.skip_back_adjuncts(tokens, following[0].i) - 1].end)
+        inside = [t for t in tokens[start:] if t.end <= end]
+        if self.prepositional_phrase(inside) or all(t.lower in TIME_WORDS or not t.is_word for t in inside):
+            return None  # "said in a notice Tuesday", "told workers Thursday": adjuncts, no content
         return self.sentence_content(s, tokens[start].start, end, f"forward: SPEAKER {lemma.upper()} content")
+
+    @staticmethod
+    def prepositional_phrase(tokens: list[Token]) -> bool:
+        """Are ``tokens`` one or more prepositional phrases with no verb ("for the majority", "at a briefing
+        outside City Hall on Monday")?"""
+        return bool(tokens) and tokens[0].lower in ADJUNCT_PREPOSITIONS and len(tokens) <= 12 and not any(
+            t.is_word and not t.capitalised and (is_verb(t.text) and t.lower not in ADJUNCT_PREPOSITIONS)
+            for t in tokens[1:])
 
     @staticmethod
     def skip_addressee(tokens: list[Token], k: int) -> int:

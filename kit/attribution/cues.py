@@ -6,12 +6,20 @@ from __future__ import annotations
 
 import bisect
 
-from kit.attribution.entities import dictionary_word
-from kit.attribution.lexicon import ADVERBS, DETERMINERS, PASSIVE_AUXILIARIES, PREPOSITIONS_BEFORE_GERUND, TIME_WORDS
+from kit.attribution.entities import dictionary_word, is_verb, word_tag
+from kit.attribution.lexicon import (
+    ADVERBS,
+    DETERMINERS,
+    FINITE_VERBS,
+    NUMBER_WORDS_SMALL,
+    PASSIVE_AUXILIARIES,
+    PREPOSITIONS_BEFORE_GERUND,
+    TIME_WORDS,
+)
 from kit.attribution.state import ArticleState
 from kit.attribution.units import OPENING_MARKS, Cue, Sentence, Unit
-from kit.text.tokens import Token
 from kit.text.quotes import Quote
+from kit.text.tokens import Token
 
 
 class CueFinding(ArticleState):
@@ -71,16 +79,18 @@ class CueFinding(ArticleState):
                     cues.append(Cue(k, k + size, lemma, stance, "according"))
                     k += size
                     continue
-                if self.is_verb_use(tokens, k, size):
-                    cues.append(Cue(k, k + size, lemma, stance, "verb"))
-                    k += size
+                if self.is_verb_use(tokens, k, size, passive_ok=lexicon.takes(lemma, "passive")):
+                    # "took responsibility for X": the object is the content, the verb alone the cue
+                    cue_size = size - 1 if lexicon.takes(lemma, "object") else size
+                    cues.append(Cue(k, k + cue_size, lemma, stance, "verb"))
+                    k += cue_size
                     continue
             if token.lower in lexicon.nouns:
                 cues.append(Cue(k, k + 1, *lexicon.nouns[token.lower], "noun"))
             k += 1
         return cues
 
-    def is_verb_use(self, tokens: list[Token], k: int, size: int) -> bool:
+    def is_verb_use(self, tokens: list[Token], k: int, size: int, passive_ok: bool = False) -> bool:
         """Is the word at ``k`` an active reporting verb (not 'the claims', 'is said to', 'declined to say',
         'did not say', 'asked not to be named')?"""
         word = tokens[k].lower
@@ -89,12 +99,24 @@ class CueFinding(ArticleState):
         lexicon = self.rules.cues
         if previous in lexicon.negations or (previous == "to" and k >= 2 and tokens[k - 2].lower in lexicon.refusals):
             return False  # "did not say", "declined to comment": no speech is reported
+        if self.entities.between(tokens[k].start, tokens[k + size - 1].end) or any(
+                m.start < tokens[k].start and tokens[k].end <= m.end for m in self.entities.between(
+                    max(0, tokens[k].start - 80), tokens[k].end)):
+            return False  # "Court of Appeals", "The Daily Blast": a word inside a name
+        if word_tag(word).startswith("NN") and k > 0 and (
+                previous.replace(",", "").isdigit() or previous in NUMBER_WORDS_SMALL or
+                (not tokens[k - 1].capitalised and tokens[k - 1].is_word and is_verb(previous)
+                 and previous not in FINITE_VERBS and previous not in ADVERBS) or
+                (word_tag(previous) in ("JJ", "NN") and not tokens[k - 1].capitalised
+                 and (following in ("for", "of") or word_tag(following) in ("NN", "NNS"))
+                 and not word.endswith("ed"))):
+            return False  # "three reports", "settle claims", "an emergency appeal for", "federal appeals court"
         if [t.lower for t in tokens[k + size:k + size + 3]] == ["not", "to", "be"]:
             return False  # "asked not to be named"
         relative = previous in ("that", "which", "who") and (
             following in ("to", "that", "it", "they", "he", "she", ",") or following in DETERMINERS)
-        if (previous in DETERMINERS and not relative) or previous in PASSIVE_AUXILIARIES:
-            return False  # "the claims", "that claim"; but "groups that purport to"
+        if (previous in DETERMINERS and not relative) or (previous in PASSIVE_AUXILIARIES and not passive_ok):
+            return False  # "the claims", "that claim"; but "groups that purport to", "was quoted as saying"
         if k and tokens[k - 1].text.endswith(("’s", "'s")):
             return False
         if word.endswith("ing") and previous in PREPOSITIONS_BEFORE_GERUND:
@@ -107,9 +129,15 @@ class CueFinding(ArticleState):
         """Step back over 'on Wednesday (May 24)', 'has', 'also' before a verb."""
         while b > 0:
             token = tokens[b - 1]
-            if token.lower in ADVERBS or token.lower in TIME_WORDS or token.text in "()" \
-                    or token.text.isdigit() or (token.lower in ("on", "in", "at")
-                                                and b < len(tokens) and tokens[b].lower in TIME_WORDS):
+            if token.text == ")":  # "(May 24)" is an adjunct, "(SBI)" is part of the speaker's name
+                opening = next((k for k in range(b - 2, max(-1, b - 8), -1) if tokens[k].text == "("), None)
+                inside = tokens[opening + 1:b - 1] if opening is not None else []
+                if inside and all(t.text.isdigit() or t.lower in TIME_WORDS or not t.is_word for t in inside):
+                    b = opening
+                    continue
+                break
+            if token.lower in ADVERBS or token.lower in TIME_WORDS or token.text.isdigit() \
+                    or (token.lower in ("on", "in", "at") and b < len(tokens) and tokens[b].lower in TIME_WORDS):
                 b -= 1
                 continue
             break

@@ -300,8 +300,10 @@ class ArticleEntities:
                     break
             while j > i + 1 and (tokens[j - 1].folded in NAME_PARTICLES | ORG_CONNECTORS or tokens[j - 1].text in "’'"):
                 j -= 1
+            chunk = self._span(tokens, i, j)
             if j < n and tokens[j].text.islower() and tokens[j].text.capitalize() in self.rules.org_last \
-                    and not self._organisation_head(tokens, i, j) and tokens[j].folded not in self.rules.descriptions:
+                    and not self._organisation_head(tokens, i, j) and not _possessive(chunk) \
+                    and chunk not in self.rules.demonyms and chunk not in self.rules.places:
                 j += 1  # "the Freedom of Russia legion": the head written in lower case
             chunks.append((i, j))
             i = j
@@ -790,6 +792,11 @@ def name_gender(first_name: str, any_gender: bool = False) -> str:
 def _first_name(word: str) -> bool:
     """Is ``word`` a first name the name table knows (of any gender)?"""
     return bool(name_gender(word, any_gender=True))
+
+
+def word_tag(word: str) -> str:
+    """Return the first part-of-speech tag TextBlob's lexicon gives ``word`` in lower case ('' if none)."""
+    return _dictionary().get(word.lower(), "")
 
 
 def is_verb(word: str) -> bool:

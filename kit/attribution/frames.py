@@ -13,14 +13,22 @@ from __future__ import annotations
 
 import re
 
+from kit.attribution.actors import NEUTRAL_TYPES
 from kit.attribution.content import ContentExtent
 from kit.attribution.entities import is_verb
-from kit.attribution.lexicon import (CLAUSE_ENDERS_AFTER_CUE, MAX_INVERTED_SPEAKER_TOKENS, MAX_SPEAKER_TOKENS,
-                                     MAX_UNQUOTED_SPEAKER_TOKENS)
-from kit.attribution.actors import NEUTRAL_TYPES
+from kit.attribution.lexicon import (
+    CLAUSE_ENDERS_AFTER_CUE,
+    FINITE_VERBS,
+    MAX_HEADLINE_SOURCE_WORDS,
+    MAX_INVERTED_SPEAKER_TOKENS,
+    MAX_SPEAKER_TOKENS,
+    MAX_UNQUOTED_SPEAKER_TOKENS,
+)
 from kit.attribution.speakers import Speaker
 from kit.attribution.subjects import SubjectFinding
 from kit.attribution.units import Cue, Found, Sentence, Unit
+from kit.text.terms import fold
+from kit.text.tokens import Token
 
 
 class Frames(SubjectFinding, ContentExtent):
@@ -59,14 +67,24 @@ class Frames(SubjectFinding, ContentExtent):
             a = mark + 1 + (tokens[mark + 1].text == ",")
             b = self.skip_back_adjuncts(tokens, i)
         else:
-            comma = next((n for n in range(i - 1, max(-1, i - MAX_UNQUOTED_SPEAKER_TOKENS - 1), -1)
+            b = self.skip_back_adjuncts(tokens, i)
+            if b > 0 and tokens[b - 1].text == ",":  # "..., the deputy minister, Kwame Asiedu, told guests"
+                b -= 1
+            comma = next((n for n in range(b - 1, max(-1, b - MAX_UNQUOTED_SPEAKER_TOKENS - 1), -1)
                           if tokens[n].text in ",.;:!?"), None)
             if comma is None or tokens[comma].text != ",":
                 return None
-            a, b = comma + 1, self.skip_back_adjuncts(tokens, i)
+            before = next((n for n in range(comma - 1, max(-1, comma - MAX_UNQUOTED_SPEAKER_TOKENS - 1), -1)
+                           if tokens[n].text in ",.;:!?"), None)
+            if b < i and before is not None and tokens[before].text == "," and \
+                    self.rules.actors.role_classes(self.raw[tokens[before + 1].start:tokens[comma - 1].end]):
+                comma = before  # the role before the name belongs to the speaker: "a spokesman, Tom Reed,"
+            a = comma + 1
         k = self.skip_adjuncts(tokens, k)
-        if k < len(tokens) and not (tokens[k].text in ".,;!?" or tokens[k].lower in CLAUSE_ENDERS_AFTER_CUE):
-            return None
+        end = len(tokens) - (tokens[-1].text in ".!?")
+        if k < len(tokens) and not (tokens[k].text in ".,;!?" or tokens[k].lower in CLAUSE_ENDERS_AFTER_CUE
+                                    or self.prepositional_phrase(tokens[k:end])):
+            return None  # "..., X told reporters at a briefing outside City Hall." ends in adjuncts only
         while b > a and tokens[b - 1].text in ",—–-":
             b -= 1
         if a >= b or not self.looks_like_subject(s, a, b):
@@ -86,8 +104,9 @@ class Frames(SubjectFinding, ContentExtent):
                           "postposed: “…,” SPEAKER CUE", surface)
         else:
             content = self.trim(s.start, tokens[i - 1 if inverted else a - 1].start)
-            if len(self.raw[content[0]:content[1]].split()) < 3:
-                return None
+            words = self.raw[content[0]:content[1]].split()
+            if len(words) < 3 or not any(w.lower() in FINITE_VERBS or is_verb(w.strip(",.;:")) for w in words):
+                return None  # reported speech is a clause: "Earlier this month, RVC vowed" is not
             found = Found(content, self.kind_of(s.unit, *content),
                           "postposed: C, CUE SPEAKER" if inverted else "postposed: C, SPEAKER CUE", surface)
         found.speaker = self.speakers.resolve(*surface, headline=s.unit.kind == "headline")
@@ -181,13 +200,17 @@ class Frames(SubjectFinding, ContentExtent):
         return found
 
     def frame_colon_without_cue(self, s: Sentence) -> None:
-        """'He shrugged: “…”' (any verb before a colon) and 'Leader of the Legion: they met no resistance'."""
+        """'He shrugged: “…”' (any verb before a colon), 'Leader of the Legion: they met no resistance',
+        and in headlines and live blogs 'Mayor: “Our hearts are broken”', 'Halden Health: no evidence ...'."""
         tokens = s.tokens
-        colon = next((m for m, t in enumerate(tokens) if t.text == ":" and not self.in_quote(s.unit, t)), None)
-        if colon is None or colon == 0 or colon > MAX_SPEAKER_TOKENS or s.unit.kind == "headline":
+        colon = next((m for m, t in enumerate(tokens) if t.text == ":" and not self.in_quote(s.unit, t)
+                      and not (0 < m < len(tokens) - 1 and tokens[m - 1].text.isdigit()
+                               and tokens[m + 1].text.isdigit())), None)  # "7:20 p.m." is a time
+        if colon is None or colon == 0 or colon > MAX_SPEAKER_TOKENS:
             return
+        headline = s.unit.kind == "headline"
         verb = tokens[colon - 1]
-        if verb.is_word and not verb.capitalised and verb.lower.endswith(("ed", "s")) and colon >= 2:
+        if not headline and verb.is_word and not verb.capitalised and verb.lower.endswith(("ed", "s")) and colon >= 2:
             cue = Cue(colon - 1, colon, verb.lower, "neutral", "verb")
             subject = self.subject_before(s, cue, None)
             content = self.colon_content(s, colon)
@@ -196,17 +219,57 @@ class Frames(SubjectFinding, ContentExtent):
                 content.rule = "colon: SPEAKER VERB: “…”"
                 self.emit(s, cue, content)
             return
-        region = self.raw[tokens[0].start:tokens[colon - 1].end]
-        if not (self.rules.actors.role_classes(region)
-                or self.speakers.mentions_between(tokens[0].start, tokens[colon - 1].end)):
+        first = self.after_timestamp(tokens, colon)
+        if first >= colon or not self.speaker_like(tokens[first:colon], short=headline):
             return
         content = self.trim(tokens[colon].end, s.end)
         if len(self.raw[content[0]:content[1]].split()) < 3:
             return
-        surface = (tokens[0].start, tokens[colon - 1].end)
+        surface = (tokens[first].start, tokens[colon - 1].end)
         found = Found(content, self.kind_of(s.unit, *content), "colon: SPEAKER: content", surface,
-                      self.speakers.resolve(*surface, headline=s.unit.kind == "headline"))
+                      self.speakers.resolve(*surface, headline=headline))
         self.emit(s, Cue(colon, colon + 1, ":", "neutral", "colon"), found, confidence=0.6)
+
+    def frame_headline_dash(self, s: Sentence) -> None:
+        """'Support for the ruling party slides to 38% - poll': a headline's source after a final dash."""
+        tokens = s.tokens
+        dash = next((m for m in range(len(tokens) - 1, 0, -1) if tokens[m].text in ("-", "–", "—")
+                     and self.raw[tokens[m].start - 1:tokens[m].start].isspace()), None)
+        if dash is None or len(tokens) - dash - 1 > MAX_HEADLINE_SOURCE_WORDS or dash < 3:
+            return
+        if not self.speaker_like(tokens[dash + 1:], short=True):
+            return
+        content = self.trim(s.start, tokens[dash].start)
+        surface = (tokens[dash + 1].start, tokens[-1].end)
+        found = Found(content, self.kind_of(s.unit, *content), "headline: content - SOURCE", surface,
+                      self.speakers.resolve(*surface, headline=True))
+        self.emit(s, Cue(dash, dash + 1, "-", "neutral", "colon"), found, confidence=0.6)
+
+    @staticmethod
+    def after_timestamp(tokens: list[Token], limit: int) -> int:
+        """Return where a line starts after a live blog's time stamp ("7:20 p.m. — Mayor"), else 0."""
+        dash = next((m for m in range(min(limit, 8)) if tokens[m].text in ("—", "–", "-")), None)
+        if dash is not None and any(t.text.isdigit() for t in tokens[:dash]):
+            return dash + 1
+        return 0
+
+    def speaker_like(self, tokens: list[Token], short: bool = False) -> bool:
+        """Could ``tokens`` alone name a speaker: a name, a role, a body, a document ("Mayor", "Halden
+        Health", "poll"), with no verb; ``short``: at most a headline's few words?"""
+        words = [t for t in tokens if t.is_word]
+        if not words or (short and len(words) > MAX_HEADLINE_SOURCE_WORDS) or len(words) > MAX_UNQUOTED_SPEAKER_TOKENS:
+            return False
+        if any(not t.capitalised and is_verb(t.text) and self.rules.entities.role(t.text) is None for t in words):
+            return False
+        region = self.raw[tokens[0].start:tokens[-1].end]
+        head = fold(words[-1].text)
+        if head in self.rules.cues.section_labels or any(fold(w.text) in self.rules.cues.section_labels for w in words[:1]):
+            return False  # "Live updates:", "Nepal earthquake:", "Reporters:": a label, not a speaker
+        named = [m for m in self.speakers.mentions_between(tokens[0].start, tokens[-1].end)
+                 if self.entities.entity(m).kind in ("person", "organisation", "government")]
+        role = self.rules.entities.role(head)
+        return bool(named or (role is not None and role.role_class != "document")
+                    or head in self.rules.entities.descriptions or self.rules.actors.role_classes(region))
 
     def read_post(self, unit: Unit) -> None:
         """An embedded post: its text is content, the account in its signature the speaker."""

@@ -44,6 +44,7 @@ MEDIUM_WORDS = frozenset({
     "press", "social", "network", "networks", "written", "separate", "online", "own", "official",
     "daily", "nightly", "regular", "weekly", "news", "phone", "telephone", "joint", "emailed",
     "accented", "fluent", "broken", "page", "account", "accounts", "blog", "app", "journalists", "reporters",
+    "call", "calls", "release", "notice", "filing", "conference", "podcast", "newsletter", "programme", "program", "show",
     "its", "his", "her", "their", "a", "an", "the"})
 ADDRESSEE_WORDS = frozenset({"the", "a", "an", "journalists", "reporters", "media", "press",
                              "conference", "briefing", "news", "audience", "crowd", "correspondents",
@@ -59,10 +60,15 @@ LEADING_ADVERBIALS = frozenset({
     "because", "unlike", "like", "according"})
 CONNECTIVES = frozenset({"but", "and", "so", "yet", "still", "meanwhile", "however", "also", "then",
                          "now", "thus", "indeed"})
+NUMBER_WORDS_SMALL = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several",
+                                "many", "few", "some", "dozens", "hundreds", "numerous", "multiple"})
+ADJUNCT_PREPOSITIONS = frozenset({"for", "at", "in", "on", "during", "outside", "near", "after", "before", "via",
+                                  "through", "from", "with", "inside", "over", "across", "under"})
 MAX_SPEAKER_TOKENS = 40  # long enough to reach a sentence-initial adverbial
 MAX_UNQUOTED_SPEAKER_TOKENS = 10
 MAX_ADDRESSEE_TOKENS = 8
-MAX_INVERTED_SPEAKER_TOKENS = 8  # "..., said Northgate manager Maria Santos."
+MAX_INVERTED_SPEAKER_TOKENS = 8
+MAX_HEADLINE_SOURCE_WORDS = 4  # "Halden Health: ...", "... - poll"  # "..., said Northgate manager Maria Santos."
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,7 @@ class CueLexicon:
     first_words: frozenset[str]  # every word a cue can start with; other words are skipped at once
     frames: dict[str, frozenset[str]]  # lemma -> the frames its content can take (the `frames` column)
     negations: frozenset[str]  # "did not say": no speech reported
+    section_labels: frozenset[str]  # "Live updates:", "Nepal earthquake:": a label before a colon, no speaker
     refusals: frozenset[str]  # "declined to say", "refused to comment"
     decisions: PhraseMatcher  # objects that make a verb an act, not speech: "denied the motion"
 
@@ -91,6 +98,7 @@ class CueLexicon:
         first_words = frozenset({key[0] for key in verbs} | set(nouns) | {"according", "as"})
         return cls(verbs, nouns, max(len(key) for key in verbs), first_words, frames,
                    column_set("function_words", "word", where={"word_class": "negation"}, data_dir=data_dir),
+                   column_set("function_words", "word", where={"word_class": "section_label"}, data_dir=data_dir),
                    column_set("function_words", "word", where={"word_class": "refusal"}, data_dir=data_dir),
                    PhraseMatcher(row["term"] for row in read_rows("non_speech_objects", data_dir)))
 
@@ -112,7 +120,9 @@ class CueLexicon:
         Frames: label ("hailed X as a 'success'"), infinitive ("claimed to have captured"),
         addressee ("told journalists that"), clause_only (reports only with a that-clause, a
         colon, a quotation or a postposed cue: "footage showed vehicles" reports nothing),
-        confront (contradiction: "questioned Kiev's narrative").
+        confront (contradiction: "questioned Kiev's narrative"), preposition (content after "of",
+        "against", "about": "warned of chaos"), passive (a cue after "was": "was quoted as saying"),
+        object (the form's last word opens the content: "took | responsibility for the error").
         """
         return frame in self.frames.get(lemma, ())
 

@@ -79,3 +79,5 @@ class ArticleReader(Frames):
                     shared = found
         if len(self.rows) == rows_before:
             self.frame_colon_without_cue(s)
+        if len(self.rows) == rows_before and s.unit.kind == "headline":
+            self.frame_headline_dash(s)

@@ -27,7 +27,14 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from kit.attribution.actors import NEUTRAL_TYPES, Actor, ActorTable
-from kit.attribution.entities import ArticleEntities, Entity, EntityRules, Mention, dictionary_word, name_gender
+from kit.attribution.entities import (
+    ArticleEntities,
+    Entity,
+    EntityRules,
+    Mention,
+    dictionary_word,
+    name_gender,
+)
 from kit.text.terms import fold
 
 MALE_PRONOUNS = frozenset({"he", "him", "his"})
@@ -224,6 +231,8 @@ class SpeakerResolver:
             chosen = in_head[-1] if in_head else persons[0]
             return self.entity_speaker(self.entities.entity(chosen), f"person named in '{surface}'")
         if head_role is not None and head_role.role_class == "document":
+            if head.endswith("s") and head not in self.rules.roles:
+                return self.unnamed(surface)  # "pro-war Telegram channels": many, unnamed
             return self._document(head, heads + modifiers, surface, start)
         before_head = [m for m in heads if m.end <= start + len(head_text) - len(head)]
         common_head = bool(before_head) and head_words and head_words[-1].islower() and len(before_head) == len(heads)
@@ -280,6 +289,11 @@ class SpeakerResolver:
                 return self.entity_speaker(entity, "").via(f"'{surface}' -> {entity.name} (its {head})")
             name = re.sub(r"^(?:the|a|an)\s+", "", head_text.strip(), flags=re.I)
             return Speaker(name, "", "organisation", f"'{surface}': the {head} of '{entity.name}', not named")
+        bodies_named = [m for m in modifiers if self.entities.entity(m).kind in _ORGANISATION_KINDS]
+        if person_role and head.endswith("s") and bodies_named and not speaks_for:
+            members = [self.entity_speaker(self.entities.entity(m), "") for m in bodies_named]
+            found = joint(members, "") if len(members) > 1 else members[0]
+            return found.via(f"'{surface}' -> {found.name} ({head} of the bodies named)")
         if first in ("its", "their") and person_role:  # "its fighters", "their spokesman": the body speaks
             owner_speaker = self._owner(surface, start)
             if owner_speaker is not None:
@@ -322,6 +336,8 @@ class SpeakerResolver:
 
     def _coordinated(self, start: int, end: int) -> Speaker | None:
         """Return the joint source of a coordinated subject ("Nikitin and Volkov", "the RVC, the Legion and ...")."""
+        cut = re.search(r",\s*(?:which|who|whose|that)\b", self.raw[start:end])
+        end = start + cut.start() if cut else end  # "X and Y, which are made up of ...": the subjects only
         surface = self.raw[start:end]
         if not re.search(r"\band\b|&", surface):
             return None
@@ -363,8 +379,10 @@ class SpeakerResolver:
             return ""
         name = match.group(1).strip()
         if any(self.rules.role(w) is not None or fold(w) in self.rules.common_words or fold(w) in DEFINITE
-               or w in self.rules.demonyms for w in name.split()) or (len(name.split()) == 1 and dictionary_word(name)):
-            return ""
+               or w in self.rules.demonyms or w.rstrip("s") in self.rules.demonyms
+               or w.split("-")[0].lower() in ("anti", "pro", "non", "ex") for w in name.split()) \
+                or (len(name.split()) == 1 and dictionary_word(name)):
+            return ""  # "Anti-Putin Russians", "Aid": no one's name
         return name
 
     def _owner(self, surface: str, start: int) -> Speaker | None:
@@ -599,8 +617,8 @@ class SpeakerResolver:
         if self.spoken:
             o, number, speaker = self.spoken[-1]
             recent = o < offset and number >= self.sentence_no - RECENT_SPEAKER_SENTENCES
-            if recent and speaker.plural and (count is None or speaker.type != "joint"
-                                              or speaker.name.count(",") + 2 == count):
+            if recent and speaker.plural and (count is None or (speaker.type == "joint"
+                                                                and speaker.name.count(",") + 2 == count)):
                 return speaker
         for o, members in reversed(self.sets):
             if o < offset and (count is None or len(members) == count) and not (
@@ -609,7 +627,7 @@ class SpeakerResolver:
         for o, _, speaker in reversed(self.spoken):
             if o < offset and speaker.type == "joint":
                 return speaker
-        if self.spoken:
+        if self.spoken and pronoun:
             o, number, speaker = self.spoken[-1]
             if o < offset and number >= self.sentence_no - RECENT_SPEAKER_SENTENCES and count is None \
                     and speaker.type in ("organisation", "government", "media"):

@@ -9,8 +9,8 @@ the content starts and ends (``content.py``) and the frames that put them togeth
 
 from __future__ import annotations
 
-from kit.attribution.lexicon import AttributionRules
 from kit.attribution.entities import ArticleEntities
+from kit.attribution.lexicon import AttributionRules
 from kit.attribution.speakers import Speaker, SpeakerResolver
 from kit.attribution.units import Cue, Found, Sentence, Unit
 

@@ -9,11 +9,20 @@ import re
 
 from kit.attribution.cues import CueFinding
 from kit.attribution.entities import is_verb
-from kit.attribution.lexicon import (CLAUSE_WORDS, CONNECTIVES, COORDINATORS, DETERMINERS, FINITE_VERBS,
-                                     LEADING_ADVERBIALS, MAX_SPEAKER_TOKENS, MAX_UNQUOTED_SPEAKER_TOKENS,
-                                     PASSIVE_AUXILIARIES)
+from kit.attribution.lexicon import (
+    CLAUSE_WORDS,
+    CONNECTIVES,
+    COORDINATORS,
+    DETERMINERS,
+    FINITE_VERBS,
+    LEADING_ADVERBIALS,
+    MAX_SPEAKER_TOKENS,
+    MAX_UNQUOTED_SPEAKER_TOKENS,
+    PASSIVE_AUXILIARIES,
+)
 from kit.attribution.speakers import PERSON_PRONOUNS, PLURAL_PRONOUNS, Speaker
 from kit.attribution.units import CLOSING_MARKS, Cue, Found, Sentence
+from kit.text.terms import fold
 from kit.text.tokens import Token
 
 
@@ -24,6 +33,8 @@ class SubjectFinding(CueFinding):
         """Return the speaker and surface of the subject before the cue, or the shared one."""
         tokens = s.tokens
         b = self.skip_back_adjuncts(tokens, cue.i)
+        while b > 0 and tokens[b - 1].lower in PASSIVE_AUXILIARIES and self.rules.cues.takes(cue.lemma, "passive"):
+            b = self.skip_back_adjuncts(tokens, b - 1)  # "Mark Brandt was quoted as saying"
         if b > 0 and tokens[b - 1].lower == "to":
             return self.sentence_subject(s, b - 1)  # "emerged ... to claim responsibility"
         participle = tokens[cue.i].lower.endswith("ing")
@@ -157,7 +168,7 @@ class SubjectFinding(CueFinding):
                 return False
         text = self.raw[tokens[a].start:tokens[b - 1].end]
         lower = [w.lower for w in words]
-        if lower[0] in PERSON_PRONOUNS | PLURAL_PRONOUNS | {"it", "i"} or lower == ["both"]:
+        if lower[0] in (PERSON_PRONOUNS | PLURAL_PRONOUNS | {"it", "i"}) - {"his", "her", "their"} or lower == ["both"]:
             return len(words) <= 2
         head = re.split(r",|\b(?:of|for|at|from|with|in|on|who|which)\b", text, maxsplit=1)[0].split()
         head_word = head[-1] if head else ""
@@ -165,6 +176,9 @@ class SubjectFinding(CueFinding):
             return False  # "Moscow's response showed": a thing, not a source
         if self.speakers.mentions_between(tokens[a].start, tokens[b - 1].end) or self.rules.actors.role_classes(text):
             return True
+        if fold(head_word) in self.rules.entities.descriptions or (
+                fold(head_word).endswith("s") and fold(head_word)[:-1] in self.rules.entities.descriptions):
+            return True  # "the chain", "the companies": a description of a body
         return words[0].capitalised and lower[0] not in ("this", "that", "it", "there", "what")
 
     @staticmethod

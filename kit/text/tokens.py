@@ -7,7 +7,9 @@ from dataclasses import dataclass
 
 from kit.text.terms import fold
 
-TOKEN_RE = re.compile(r"\w+(?:[’'\-.]\w+)*|[^\w\s]")
+# A number with thousands separators ("86,000") is one token; so is a word with apostrophes,
+# hyphens or inner periods ("Kremlin’s", "al-Burhan", "U.S").
+TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w+(?:[’'\-.]\w+)*|[^\w\s]")
 
 
 @dataclass(frozen=True)
