@@ -359,13 +359,14 @@ class ArticleEntities:
 
     def _organisation_head(self, tokens: list[Token], i: int, j: int) -> str:
         """Return the organisation category the words [i, j) show by their head, or ''."""
-        words = [t.text for t in tokens[i:j] if t.is_word]
+        words = [self._without_possessive_text(t.text) for t in tokens[i:j] if t.is_word]
         if not words:
             return ""
-        text = self._span(tokens, i, j)
+        text = self._without_possessive_text(self._span(tokens, i, j))
         if text in self.rules.org_names:
             return self.rules.org_names[text]
-        last = tokens[j - 1].text if tokens[j - 1].is_word else tokens[j - 2].text if j - 2 >= i else ""
+        last = self._without_possessive_text(tokens[j - 1].text if tokens[j - 1].is_word
+                                             else tokens[j - 2].text if j - 2 >= i else "")
         for width in (3, 2, 1):
             tail = " ".join(words[-width:])
             if len(words) >= width and tail in self.rules.org_last:

@@ -52,7 +52,7 @@ def entities(corpus, rules: AttributionRules | None = None) -> pd.DataFrame:
             speaker = resolver.entity_speaker(entity, "")
             gender, evidence, _ = resolver.gender_of(entity) if entity.kind == "person" else ("", "", False)
             rows.add({"article_id": article_id, "entity_id": f"{article_id}:{entity.id}", "entity": speaker.name,
-                      "type": speaker.type if entity.kind != "place" else "place", "group": speaker.group,
+                      "type": {"place": "place", "name": "name"}.get(entity.kind, speaker.type), "group": speaker.group,
                       "surface": mention.surface, "start": mention.start, "end": mention.end, "title": mention.title,
                       "gender": gender, "gender_evidence": evidence, "roles": "; ".join(dict.fromkeys(entity.roles)),
                       "rule": mention.rule,
