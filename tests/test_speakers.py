@@ -117,3 +117,49 @@ def test_does_every_speaker_have_a_topic_neutral_type_and_no_group_without_a_top
     assert set(rows["speaker_type"]) <= {"person", "organisation", "government", "media", "account", "unnamed",
                                          "document", "joint", "unresolved"}
     assert (rows["speaker_group"] == "").all()
+
+
+def test_does_he_go_to_the_subject_of_the_sentence_before_rather_than_its_object(tmp_path):
+    rows = attribute(tmp_path, 'Tom Reyes then addressed Governor Paul Landry directly. "Come and meet us," he said.\n')
+    assert speaker_of(rows, "Come and meet us")["speaker"] == "Tom Reyes"
+
+
+def test_is_it_the_unnamed_body_that_opens_the_sentence_before_not_the_newspaper(tmp_path):
+    rows = attribute(tmp_path, "Rescuers told Agence France-Presse that 21 people died.\n\n"
+                               "Sudan's health ministry gave a lower toll. It said 18 people were killed.\n")
+    assert speaker_of(rows, "18 people")["speaker"] == "Sudan's health ministry"
+
+
+def test_is_the_company_a_firm_whose_name_ends_in_a_line_of_business(tmp_path):
+    rows = attribute(tmp_path, "The guards worked for Desert Shield Armored Services. Desert Shield said in a statement "
+                               "that they followed their training. The company said it was offering a reward.\n")
+    assert speaker_of(rows, "it was offering")["speaker"] == "Desert Shield Armored Services"
+
+
+def test_is_the_watchdog_the_audit_office_rather_than_the_body_it_audits(tmp_path):
+    rows = attribute(tmp_path, "Patients in Westmoor waited a year, a report by the Westmoor Audit Office found.\n\n"
+                               "Westmoor Health Board's chief executive was not available.\n\n"
+                               "The watchdog said the list had grown by 12%.\n")
+    assert speaker_of(rows, "the list")["speaker"] == "Westmoor Audit Office"
+
+
+def test_is_a_candidates_campaign_its_own_source_not_the_candidate(tmp_path):
+    rows = attribute(tmp_path, "Challenger Denise Hollis's campaign alleged in a news release that ballots were lost.\n\n"
+                               '"Every ballot deserves a second look," the release said.\n')
+    assert speaker_of(rows, "ballots were lost")["speaker"] == "Hollis’s campaign"
+    assert speaker_of(rows, "Every ballot")["speaker"] == "Hollis’s campaign"
+
+
+def test_does_a_first_name_guess_give_way_when_the_pronoun_fits_no_one_else(tmp_path):
+    rows = attribute(tmp_path, "Mrs Helen Carrick said staff were working hard.\n\n"
+                               'Gwyn Roberts, 68, has waited 20 months. "Some days I cannot walk," he said.\n')
+    row = speaker_of(rows, "Some days")
+    assert row["speaker"] == "Gwyn Roberts" and "guess" in row["resolution"]
+
+
+def test_is_a_headlines_prime_minister_the_person_the_article_is_about(tmp_path):
+    rows = attribute(tmp_path, "Prime minister tells supporters that the economy is turning\n\n"
+                               "Anton Halvik told a rally that his government had done the hard work.\n\n"
+                               "Mr Halvik spoke for 50 minutes. Halvik left at ten.\n\n"
+                               "His chief strategist, Lena Brandvold, said more rallies would follow.\n")
+    assert speaker_of(rows, "the economy")["speaker"] == "Anton Halvik"

@@ -83,6 +83,7 @@ class EntityRules:
     org_names: dict[str, str]  # whole names that are organisations: "White House" -> government
     org_prefix: dict[str, str]  # words that begin a club's name: "Real", "Sporting"
     descriptions: dict[str, tuple[str, ...]]  # "union" -> organisation categories it can refer to
+    preferred: dict[str, tuple[str, ...]]  # "watchdog" -> the categories it refers to first (oversight)
     places: dict[str, Place]
     demonyms: dict[str, str]  # "Sudanese" -> Sudan
     common_words: frozenset[str]  # words a sentence may start with that are no names
@@ -108,6 +109,7 @@ class EntityRules:
                 demonyms.setdefault(demonym, row["country"] or row["name"])
         common = set(column_set("function_words", "word", data_dir=data_dir))
         calendar = column_set("function_words", "word", where={"word_class": "calendar"}, data_dir=data_dir)
+        descriptions = read_rows("descriptions", data_dir)
         return cls(
             roles=roles,
             role_matcher=PhraseMatcher(forms),
@@ -115,7 +117,10 @@ class EntityRules:
             org_first=org_first,
             org_names=org_names,
             org_prefix=org_prefix,
-            descriptions={fold(r["noun"]): tuple(split_values(r["categories"])) for r in read_rows("descriptions", data_dir)},
+            descriptions={fold(r["noun"]): tuple(split_values(r["categories"].replace(">", "|")))
+                          for r in descriptions},
+            preferred={fold(r["noun"]): tuple(split_values(r["categories"].split(">")[0]))
+                       for r in descriptions if ">" in r["categories"]},
             places=places,
             demonyms=demonyms,
             common_words=frozenset(common),
@@ -271,6 +276,8 @@ class ArticleEntities:
             j = i + 1
             while j < n:
                 t = tokens[j]
+                if "\n" in self.raw[tokens[j - 1].end:t.start]:
+                    break  # a name never runs on to the next line ("Northern Courier" / "Sunday 9 March")
                 if _possessive(tokens[j - 1].text) and not (j + 1 == n or not _capitalised(t)
                                                             or (_capitalised(t) and t.text in self.rules.org_last
                                                                 and (j + 1 == n or not _capitalised(tokens[j + 1])))):
@@ -589,6 +596,7 @@ class ArticleEntities:
     def _take_roles(self, mention: Mention, phrase: str) -> None:
         if not phrase or len(phrase.split()) > 10:
             return
+        phrase = re.split(r"['’]s\s+", phrase)[-1]  # "the prime minister's chief strategist": a strategist
         found = [self.rules.role(phrase[s:e]) for s, e in self.rules.role_matcher.find(phrase)]
         found = [r for r in found if r is not None
                  and r.role_class not in ("document", "anonymous", "institution", "group", "outlet")]
@@ -663,6 +671,13 @@ class ArticleEntities:
             for entity in reversed(candidates):
                 if entity.kind in ("person", "name") and all(len(s.split()) == 1 for s in entity.surfaces) \
                         and any(_key(s) == surname for s in entity.surfaces):
+                    return entity
+        if len(words) >= 2 and (mention.kind == "organisation" or (mention.kind in ("name", "person")
+                                                                    and not mention.title and not mention.gender)):
+            for entity in reversed(candidates):  # "Desert Shield" after "Desert Shield Armored Services"
+                if entity.kind in ("organisation", "government") and any(
+                        _key(s).split()[:len(words)] == words and len(_key(s).split()) > len(words)
+                        for s in entity.surfaces):
                     return entity
         if mention.kind in ("organisation", "government") and len(words) >= 2:
             bare = _bare_organisation(key)

@@ -7,7 +7,10 @@ overlap by at least half the gold span (``overlap`` match) or are identical
 Speakers are the same when their names are, after folding case, apostrophes, a leading
 "the" and honorifics; when the gold row lists the predicted name in ``speaker_also``; when
 both stand for the same actor of a topic pack (``aliases``: any alias counts); when both are
-unnamed sources (the text names no one, and the kit says so); and joint speakers as sets.
+unnamed sources (the text names no one, and the kit says so); when the gold source is an unnamed
+person speaking for a body the kit names ("a spokesperson for Riverton Memorial Hospital" and
+"Riverton Memorial Hospital": the spokesperson speaks for it, annotation guidelines §4b); and
+joint speakers as sets.
 """
 
 from __future__ import annotations
@@ -38,8 +41,10 @@ def read_gold(path: str | Path) -> pd.DataFrame:
 
 
 def fold_name(name: str) -> str:
-    """Return ``name`` as speakers are compared: lower case, straight apostrophes, no "the" or "Mr"."""
+    """Return ``name`` as speakers are compared: lower case, straight apostrophes, no "the", "Mr" or
+    possessive ("Hollis's campaign" is the Hollis campaign)."""
     text = " ".join(str(name).replace("’", "'").lower().split()).strip(" .,")
+    text = re.sub(r"(?<=\w)'s\s", " ", text)
     text = re.sub(r"^the\s+", "", text)
     return _HONORIFIC.sub("", text)
 
@@ -65,6 +70,10 @@ def same_speaker(predicted: str, predicted_type: str, gold: pd.Series, aliases: 
     if key == speaker_key(gold["speaker"], aliases) or any(key == speaker_key(a, aliases) for a in gold["speaker_also"]):
         return True
     gold_unnamed = gold["speaker_type"] == "unnamed" or str(gold["speaker"]).startswith("unnamed ")
+    if gold_unnamed and predicted_type in ("organisation", "government") and len(fold_name(predicted)) > 2:
+        body = re.escape(fold_name(predicted))
+        if re.search(rf"\b(?:for|of|from|at)\s+(?:the\s+)?{body}$", fold_name(gold["speaker"])):
+            return True  # "spokesperson for the Bureau of Land Management" speaks for the Bureau
     return gold_unnamed and (predicted_type == "unnamed" or str(predicted).startswith("unnamed "))
 
 

@@ -52,6 +52,8 @@ _NAMED_BY = re.compile(r"\b(?:call ?sign(?: as)?|nicknamed|named|known as|name (
                        r"[“\"‘']?([A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?)")
 RECENT_SPEAKER_SENTENCES = 1  # a speaker of this or the previous sentence is the subject of the discourse
 ANTECEDENT_PARAGRAPHS = 3  # how far back a pronoun's antecedent may be, in paragraphs
+FORMER = ("former ", "ex-", "late ")  # a former minister is not 'the minister'
+MAIN_PERSON_MENTIONS = 3  # the article's main person is named at least this often, twice as often as anyone
 AHEAD_CHARACTERS = 800  # how far ahead "the commander" may be named (cataphora, headlines)
 # A name within this similarity of an alias is taken as a misspelling of it ("Ukrifnorm").
 CLOSE_SPELLING = 0.85
@@ -59,12 +61,15 @@ MIN_CLOSE_SPELLING_LENGTH = 6
 _UNNAMED_NOUNS = {"official": "officials", "military": "military officials", "expert": "experts",
                   "media": "journalists", "fighter": "fighters", "anonymous": "sources"}
 _ORGANISATION_KINDS = ("organisation", "government")
-_DOCUMENT_ADJUNCT = re.compile(r"\b(?:in|on|via|through)\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}?([a-z]+)\b", re.I)
+_DOCUMENT_ADJUNCT = re.compile(r"\b(?:in|on|via|through)\s+(?:a|an|the|its|their|his|her)\s+(?:[\w-]+\s+){0,2}([a-z]+)\b", re.I)
 NOT_PERSON_ROLES = ("institution", "group", "outlet", "document", "anonymous", "honorific")
 _PARTICIPLE_MODIFIER = re.compile(r"\s+[a-z]+(?:ing|ed|en)\s+(?:by|on|in|from|at|with|to|for|of|under|across|"
                                   r"against|inside|near|about|over)\b.*$", re.S)
 
 
+_DESCRIBED_SUBJECT = re.compile(r"\s*((?:[Tt]he|[A-Z][\w-]+['’]s)\s+(?:[a-z][\w-]*\s+){0,3}?(?P<head>[a-z]+))"
+                                r"(?=\s+(?:has|had|have|is|was|gave|said|says|issued|put|did|does|would|will|"
+                                r"could|declined|refused|did not|[a-z]+ed)\b)")
 _TRAILING_PARTICIPLE = re.compile(r"\s+[a-z]+(?:ed|en)\s*$")  # "data compiled (by ...)"
 _REDUCED_RELATIVE = re.compile(r"(?<=[a-z])\s+(?:the|a|an|its|their)\s+\w+\s+[a-z]+(?:ed|s)\b.*$", re.S)
 
@@ -160,9 +165,11 @@ class SpeakerResolver:
         if speaker.type in ("unresolved", "document"):
             return
         for match in _DOCUMENT_ADJUNCT.finditer(text):
-            role = self.rules.role(match.group(1))
-            if role is not None and role.role_class == "document":
-                self.documents[fold(match.group(1))] = speaker
+            for word in reversed(match.group(0).split()[2:]):  # "in a news release": the release
+                role = self.rules.role(word)
+                if role is not None and role.role_class == "document":
+                    self.documents[fold(word)] = speaker
+                    break
 
     # -- from an entity to a speaker ------------------------------------------------------
 
@@ -225,6 +232,10 @@ class SpeakerResolver:
         if called:
             return self._named(called.group(1), start + called.start(1)).via(f"named in '{surface}'")
         heads, modifiers = self._mentions_by_role(start, end)
+        owned = self._persons_body(head, [m for m in heads + modifiers if m.end <= start + len(head_text) - len(head)],
+                                   surface)
+        if owned is not None:
+            return owned
         persons = [m for m in heads if self.entities.entity(m).kind == "person"]
         if persons:  # "Northgate manager Maria Santos": the name nearest the head noun
             in_head = [m for m in persons if m.end <= start + len(head_text)]
@@ -236,10 +247,13 @@ class SpeakerResolver:
             return self._document(head, heads + modifiers, surface, start)
         before_head = [m for m in heads if m.end <= start + len(head_text) - len(head)]
         common_head = bool(before_head) and head_words and head_words[-1].islower() and len(before_head) == len(heads)
-        if heads and not (person_role and before_head) and not (common_head and head_role is None):
+        place_before_noun = common_head and all(self.entities.entity(m).kind == "place" for m in before_head)
+        if heads and not (person_role and before_head) and not (common_head and head_role is None) \
+                and not place_before_noun:  # "the Phoenix field office" is not Phoenix
             return self.entity_speaker(self.entities.entity(heads[0]), f"named in '{surface}'")  # "IBM", "the Nurses' Union"
         if common_head and head_role is None and head not in self.rules.descriptions:
             return self.unnamed(surface)  # "A Queens personal trainer": the name only says where from
+
         if common_head and head in self.rules.descriptions and self.entities.entity(heads[-1]).kind != "place":
             return self.entity_speaker(self.entities.entity(heads[-1]), f"'{surface}': the {head} named '{heads[-1].surface}'")
         bare = len(words) == 1 or (len(words) == 2 and lower[1] in ("himself", "herself", "themselves", "itself"))
@@ -275,7 +289,7 @@ class SpeakerResolver:
             if qualifiers:
                 return self.unnamed(surface)  # "the rescue group": no group so described was named
         if definite and person_role and not head.endswith("s"):
-            found = self._person_with_role(start, head_text)
+            found = self._person_with_role(start, head_text, headline)
             if found is not None:
                 return found
         bodies = before_head + [m for m in modifiers if self.entities.entity(m).kind != "person"]
@@ -285,9 +299,13 @@ class SpeakerResolver:
         speaks_for = head_role is not None and head_role.role_class in ("spokesperson", "media", "part")
         if bodies and head in self.rules.descriptions and not person_role:  # "Ukraine's government", "Sudan's army"
             entity = self.entities.entity(bodies[0])
-            if "government" in self.rules.descriptions[head] and entity.kind in ("place", "government"):
-                return self.entity_speaker(entity, "").via(f"'{surface}' -> {entity.name} (its {head})")
             name = re.sub(r"^(?:the|a|an)\s+", "", head_text.strip(), flags=re.I)
+            if "government" in self.rules.descriptions[head] and entity.kind in ("place", "government"):
+                known = self.actors.lookup(name)
+                if head == "government" or known is not None:  # "Ukraine's government": the country speaks
+                    return self.entity_speaker(entity, "").via(f"'{surface}' -> {entity.name} (its {head})")
+                return Speaker(name, self._affiliation_group(surface), "government",  # "Sudan's health ministry"
+                               f"'{surface}': the {head} of '{entity.name}', named by the text's words")
             return Speaker(name, "", "organisation", f"'{surface}': the {head} of '{entity.name}', not named")
         bodies_named = [m for m in modifiers if self.entities.entity(m).kind in _ORGANISATION_KINDS]
         if person_role and head.endswith("s") and bodies_named and not speaks_for:
@@ -316,6 +334,20 @@ class SpeakerResolver:
         if name:
             return self._named(name, start + surface.find(name))
         return self.unnamed(surface)
+
+    def _persons_body(self, head: str, before_head: list[Mention], surface: str) -> Speaker | None:
+        """Return the body a person leads, named by the text ("the Hollis campaign", "Denise Hollis's
+        campaign" -> "Hollis campaign"), when a person's name modifies an organisation noun."""
+        if not before_head or self.rules.descriptions.get(head) is None:
+            return None
+        before_head = sorted(before_head, key=lambda m: m.start)
+        entity = self.entities.entity(before_head[-1])
+        if entity.kind != "person":
+            return None
+        surname = entity.name.split()[-1]
+        possessive = self.raw[before_head[-1].end:before_head[-1].end + 2] in ("'s", "’s")
+        name = f"{surname}{'’s' if possessive else ''} {head}"
+        return Speaker(name, "", "organisation", f"'{surface}': the {head} of {entity.name}")
 
     def _mentions_by_role(self, start: int, end: int) -> tuple[list[Mention], list[Mention]]:
         """Return the entity mentions of a speaker phrase: heads, and modifiers (in a possessive or after
@@ -446,15 +478,16 @@ class SpeakerResolver:
 
     def _candidates(self, offset: int, kinds: tuple[str, ...], whole: bool = False) -> list[Entity]:
         """Return the entities of ``kinds`` a reference at ``offset`` may mean, most salient first: one that
-        spoke in this or the previous sentence, then the others by their latest mention or speech within
-        the window (the whole article so far if ``whole``; quotations skipped)."""
+        spoke in this or the previous sentence, then the others by their latest sentence (mentions and
+        speech within the window, the whole article so far if ``whole``; quotations skipped), and within
+        that sentence the one named first, a possessor ("Smith's lawyer") after the others."""
         window = 0 if whole else self._window_start(offset)
-        latest: dict[int, int] = {}
+        seen: dict[int, list[int]] = {}
         last_speaker = None
         for o, number, speaker in self.spoken:
             if window <= o < offset and speaker.entity is not None \
                     and self.entities.entities[speaker.entity].kind in kinds:
-                latest[speaker.entity] = max(latest.get(speaker.entity, 0), o)
+                seen.setdefault(speaker.entity, []).append(o)
                 recent = number >= self.sentence_no - RECENT_SPEAKER_SENTENCES
                 last_speaker = speaker.entity if recent else None
         for mention in self.entities.mentions:
@@ -462,12 +495,28 @@ class SpeakerResolver:
                 break
             if mention.start >= window and not self._in_quote(mention.start) \
                     and self.entities.entities[mention.entity].kind in kinds:
-                latest[mention.entity] = max(latest.get(mention.entity, 0), mention.start)
-        ordered = sorted(latest, key=lambda e: -latest[e])
+                seen.setdefault(mention.entity, []).append(mention.start)
+        ordered = sorted(seen, key=lambda e: self._salience(seen[e]))
         if last_speaker is not None:
             ordered.remove(last_speaker)
             ordered.insert(0, last_speaker)
         return [self.entities.entities[e] for e in ordered]
+
+    def _salience(self, offsets: list[int]) -> tuple[int, bool, int]:
+        """Return the rank of an entity seen at ``offsets``: its latest sentence first, then, within that
+        sentence, not only a possessor, then named earliest (the subject before the object)."""
+        import bisect
+
+        sentence_of = lambda o: bisect.bisect_right(self.sentence_starts, o) - 1  # noqa: E731
+        latest = max(sentence_of(o) for o in offsets)
+        there = sorted(o for o in offsets if sentence_of(o) == latest)
+        possessor = all(self._possessor_at(o) for o in there)
+        return (-latest, possessor, there[0])
+
+    def _possessor_at(self, offset: int) -> bool:
+        """Is the mention starting at ``offset`` a possessor ("Smith's lawyer")?"""
+        match = re.match(r"[^\s,.;:]+(?:\s+[A-Z][^\s,.;:]*)*?['’]s\b", self.raw[offset:offset + 80])
+        return match is not None
 
     def _pronoun_person(self, offset: int, surface: str, gender: str) -> Speaker:
         """Resolve he/she: the most salient person of that gender; unresolved when nothing settles it."""
@@ -483,10 +532,10 @@ class SpeakerResolver:
                                                        "gender not known)")
         matching, unknown = [], []
         for entity in candidates:
-            found, evidence, _ = self.gender_of(entity)
+            found, evidence, strong = self.gender_of(entity)
             if found == gender:
                 matching.append((entity, evidence))
-            elif not found:
+            elif not found or not strong:  # a first-name table's guess does not rule a person out
                 unknown.append(entity)
         if matching:
             entity, evidence = matching[0]
@@ -494,11 +543,13 @@ class SpeakerResolver:
                 "the recent speaker)" if candidates[0] is entity else "the nearest person of that gender)")
             self.pronoun_gender.setdefault(entity.id, (gender, f"pronoun '{word}' before"))
             return self.entity_speaker(entity, "").via(how)
-        if len(candidates) == 1 and unknown:
+        if len(unknown) == 1:
             entity = unknown[0]
+            guessed = self.gender_of(entity)[0]
             self.pronoun_gender.setdefault(entity.id, (gender, f"pronoun '{word}' before"))
-            return self.entity_speaker(entity, "").via(f"'{word}' -> {entity.name} (pronoun; the only person "
-                                                       "named nearby; gender not known)")
+            only = "the only person named nearby" if len(candidates) == 1 else "the only person nearby it can be"
+            known = f"the name table's guess '{guessed}' set aside" if guessed else "gender not known"
+            return self.entity_speaker(entity, "").via(f"'{word}' -> {entity.name} (pronoun; {only}; {known})")
         others = ", ".join(e.name for e in candidates) or "no person named nearby"
         return Speaker(surface, "", "unresolved", f"'{word}': nothing settles who ({others})")
 
@@ -531,7 +582,11 @@ class SpeakerResolver:
                 return False
             if qualifiers and not all(q in entity.name.lower() or q in entity.roles for q in qualifiers):
                 return False
-            return not categories or entity.category in categories or not entity.category
+            generic = ("", "organisation") if "company" in categories else ("",)  # "Armored Services" may be a firm
+            return not categories or entity.category in categories or entity.category in generic or named_so(entity)
+
+        def named_so(entity: Entity) -> bool:  # "the agency": the European Medicines Agency, whatever its kind
+            return bool(noun) and re.search(rf"\b{re.escape(noun)}\b", entity.name, re.I) is not None
 
         if not by_salience:  # "Kyiv is preparing ... it hopes": the subject of this sentence first
             here = [m for m in self.entities.between(self.sentence_start(offset), offset)
@@ -542,11 +597,26 @@ class SpeakerResolver:
         if recent is not None and (recent.entity is None or fits(self.entities.entities[recent.entity])) \
                 and not qualifiers and not by_salience:
             return recent
+        if not by_salience and not categories:  # "The health ministry gave a lower toll. It said ..."
+            described = self._described_subject(offset)
+            if described is not None:
+                return described
         candidates = [e for e in self._candidates(offset, _ORGANISATION_KINDS + ("place",)) if fits(e)]
+        if not by_salience:  # 'it' is rarely the newspaper that reports, unless it spoke
+            spoke = {sp.entity for _, _, sp in self.spoken}
+            candidates = [e for e in candidates if e.category != "media" or e.id in spoke] or candidates
         if not candidates and by_salience:  # a description can reach back over the whole article
             candidates = [e for e in self._candidates(offset, _ORGANISATION_KINDS + ("place",), whole=True) if fits(e)]
-        if categories:  # an organisation of the right kind beats one of unknown kind
-            candidates = [e for e in candidates if e.category in categories] or candidates
+        if categories:  # an organisation of the right kind, even further back, beats one of unknown kind
+            def right(entity: Entity) -> bool:
+                return entity.category in categories or named_so(entity)
+
+            preferred = self.rules.preferred.get(noun, ())  # "the watchdog": an audit office before a health board
+            right_kind = [e for e in candidates if e.category in preferred or named_so(e)] if preferred else []
+            right_kind = right_kind or [e for e in candidates if right(e)]
+            if not right_kind and by_salience:
+                right_kind = [e for e in self._candidates(offset, _ORGANISATION_KINDS, whole=True) if fits(e) and right(e)]
+            candidates = right_kind or candidates
         candidates = [e for e in candidates if e.kind != "place"] or candidates
         if by_salience and candidates:
             candidates = self._by_salience(candidates, offset, noun)
@@ -556,20 +626,33 @@ class SpeakerResolver:
                  and fits(self.entities.entity(m))]
         return self.entity_speaker(self.entities.entity(ahead[0]), f"named after: '{ahead[0].surface}'") if ahead else None
 
-    def _by_salience(self, candidates: list[Entity], offset: int, noun: str) -> list[Entity]:
-        """Order organisations for a description ("the club", "the council"): one whose name holds the
-        description's word first ("Darnley County Council"), then by their latest sentence, and within
-        that sentence the one named first (the sentence's subject)."""
+    def _described_subject(self, offset: int) -> Speaker | None:
+        """Return the organisation an unnamed subject of the previous sentence describes ("The military
+        government has not commented.", "Sudan's health ministry gave a lower toll."), if it opens that sentence."""
         import bisect
 
+        index = bisect.bisect_right(self.sentence_starts, offset) - 2
+        if index < 0:
+            return None
+        start = self.sentence_starts[index]
+        match = _DESCRIBED_SUBJECT.match(self.raw, start, self.sentence_starts[index + 1])
+        if match is None or fold(match.group("head")) not in self.rules.descriptions:
+            return None
+        if any(self.entities.entity(m).kind != "place" for m in self.entities.between(match.start(1), match.end(1))):
+            return None  # a named organisation: found among the candidates
+        found = self.resolve(match.start(1), match.end(1))
+        if found.type in ("unresolved", "document") or found.plural:
+            return None
+        return found.via(f"the subject of the sentence before: '{match.group(1)}'")
+
+    def _by_salience(self, candidates: list[Entity], offset: int, noun: str) -> list[Entity]:
+        """Order organisations for a description ("the club", "the council"): one whose name holds the
+        description's word first ("Darnley County Council"), then as ``_salience`` ranks them."""
         def rank(entity: Entity) -> tuple:
             before = [m.start for m in entity.mentions if m.start < offset and not self._in_quote(m.start)]
-            latest = max(before, default=-1)
-            sentence = bisect.bisect_right(self.sentence_starts, latest) - 1 if before else -1
-            in_sentence = min((o for o in before if bisect.bisect_right(self.sentence_starts, o) - 1 == sentence),
-                              default=latest)
             named_so = bool(noun) and re.search(rf"\b{re.escape(noun)}\b", entity.name, re.I) is not None
-            return (not named_so, -sentence, in_sentence)
+            latest, possessor, first = self._salience(before) if before else (1, True, offset)
+            return (not named_so, latest, possessor, first)
 
         return sorted(candidates, key=rank)
 
@@ -583,25 +666,42 @@ class SpeakerResolver:
             return speaker if speaker.type in types and not speaker.plural else None
         return None
 
-    def _person_with_role(self, offset: int, head_text: str) -> Speaker | None:
-        """'the minister', 'the club's coach': the latest person the article gave that role, else one named after."""
+    def _person_with_role(self, offset: int, head_text: str, headline: bool = False) -> Speaker | None:
+        """'the minister', 'the club's coach': the latest person the article gave that role, else one named
+        after (anywhere in the article for a headline's "Clerk admits ...")."""
         role_words = fold(re.sub(r"^(?:the|this|that|his|her|its|their)\s+", "", head_text.strip(), flags=re.I))
         role_words = re.sub(r"^[\w’']+['’]s\s+", "", role_words)  # "the club's coach" -> "coach"
         head = role_words.split()[-1] if role_words else ""
 
-        def has_role(entity: Entity) -> bool:
-            return any(r == role_words or r.endswith(" " + head) or r == head for r in entity.roles)
+        def has_role(entity: Entity) -> bool:  # "the minister" fits a deputy health minister; "the prime minister" not
+            if " " in role_words and self.rules.role(role_words) is not None:
+                return any((r == role_words or r.endswith(" " + role_words)) and not r.startswith(FORMER)
+                           for r in entity.roles)
+            return any((r == head or r.endswith(" " + head)) and not r.startswith(FORMER) for r in entity.roles)
 
         for entity in self._candidates(offset, ("person",)) + [e for _, e in self.entities.before(offset, ("person",))]:
             if has_role(entity):
                 return self.entity_speaker(entity, "").via(f"'{head_text.strip()}' -> {entity.name} "
                                                            f"(the person the article calls '{head}')")
-        ahead = [m for m in self.entities.mentions if offset < m.start < offset + AHEAD_CHARACTERS
+        reach = len(self.raw) if headline else AHEAD_CHARACTERS
+        ahead = [m for m in self.entities.mentions if offset < m.start < offset + reach
                  and self.entities.entity(m).kind == "person" and has_role(self.entities.entity(m))]
         if ahead:
             entity = self.entities.entity(ahead[0])
             return self.entity_speaker(entity, "").via(f"'{head_text.strip()}' -> {entity.name} (named after)")
+        if headline:  # "Prime minister tells supporters ...": the person the article is about
+            main = self._main_person()
+            if main is not None and not any(r.endswith(" " + head) or r == head for r in main.roles):
+                return self.entity_speaker(main, "").via(f"'{head_text.strip()}' -> {main.name} (a headline's "
+                                                         f"'{head}' with no one so called: the person named most)")
         return None
+
+    def _main_person(self) -> Entity | None:
+        """Return the person the article names most, if one is named clearly more often than any other."""
+        counts = sorted(((len(e.mentions), e.id) for e in self.entities.entities if e.kind == "person"), reverse=True)
+        if not counts or counts[0][0] < MAIN_PERSON_MENTIONS or (len(counts) > 1 and counts[1][0] * 2 > counts[0][0]):
+            return None
+        return self.entities.entities[counts[0][1]]
 
     def _plural(self, offset: int, count: int | None, prefer_armed: bool = False, pronoun: bool = False) -> Speaker | None:
         """Return the sources 'they' or 'the two groups' refers to."""
