@@ -67,6 +67,7 @@ _PARTICIPLE_MODIFIER = re.compile(r"\s+[a-z]+(?:ing|ed|en)\s+(?:by|on|in|from|at
                                   r"against|inside|near|about|over)\b.*$", re.S)
 
 
+_PLACE_POSSESSIVE = re.compile(r"\b([A-Z][\w.-]+(?: [A-Z][\w.-]+)?)['’]s\s+(?:the\s+)?")
 _DESCRIBED_SUBJECT = re.compile(r"\s*((?:[Tt]he|[A-Z][\w-]+['’]s)\s+(?:[a-z][\w-]*\s+){0,3}?(?P<head>[a-z]+))"
                                 r"(?=\s+(?:has|had|have|is|was|gave|said|says|issued|put|did|does|would|will|"
                                 r"could|declined|refused|did not|[a-z]+ed)\b)")
@@ -127,6 +128,7 @@ class SpeakerResolver:
         self.sets: list[tuple[int, tuple[Speaker, ...]]] = []  # organisations named together
         self.documents: dict[str, Speaker] = {}  # "report" -> who wrote the report mentioned before
         self.pronoun_gender: dict[int, tuple[str, str]] = {}  # entity -> gender learnt from a pronoun
+        self.owners = self._owners()  # entity -> the country a possessive gives it ("Russia's Defence Ministry")
 
     # -- memory ---------------------------------------------------------------------------
 
@@ -178,6 +180,8 @@ class SpeakerResolver:
         actor = self._actor(entity)
         evidence = f"{how}; {entity.describe()}" if how else entity.describe()
         if actor is not None:
+            if entity.id in self.owners:
+                evidence += f"; owner '{self.owners[entity.id]}' from a possessive"
             name = actor.speaks_as or actor.canonical
             kind = "government" if actor.speaks_as else NEUTRAL_TYPES.get(actor.type, actor.type)
             return Speaker(name, actor.group, kind, f"{evidence}; topic pack: '{actor.canonical}'", entity.id)
@@ -187,9 +191,38 @@ class SpeakerResolver:
             kind = "media"
         return Speaker(entity.name, "", kind, evidence, entity.id)
 
+    def _owners(self) -> dict[int, str]:
+        """Return, per organisation, the place a possessive names as its owner the first time it does
+        ("Russia's Defence Ministry" -> Russia), so that a bare "Defence Ministry" is not every country's."""
+        owners: dict[int, str] = {}
+        for mention in self.entities.mentions:
+            entity = self.entities.entity(mention)
+            if entity.kind not in _ORGANISATION_KINDS or entity.id in owners:
+                continue
+            found = _PLACE_POSSESSIVE.search(self.raw, max(0, mention.start - 40), mention.start)
+            if found and found.end() == mention.start and found.group(1) in self.rules.places \
+                    and found.group(1) not in entity.name:
+                owners[entity.id] = found.group(1)
+        return owners
+
+    def _owned_names(self, entity: Entity) -> list[str]:
+        """Return the names of an entity with its owner: "Russia's Defence Ministry", "Russian Defence
+        Ministry" (and the names as written when a possessive place begins them)."""
+        names = []
+        owner = self.owners.get(entity.id)
+        for surface in sorted(entity.surfaces, key=len, reverse=True):
+            match = re.match(r"([A-Z][\w.-]+(?: [A-Z][\w.-]+)?)['’]s\s+(.+)$", surface)
+            place, rest = (match.group(1), match.group(2)) if match else (owner, surface)
+            if not place or place not in self.rules.places:
+                continue
+            country = self.rules.places[place].country or place
+            names.append(f"{place}'s {rest}")
+            names += [f"{demonym} {rest}" for demonym, of in self.rules.demonyms.items() if of == country]
+        return names
+
     def _actor(self, entity: Entity) -> Actor | None:
         """Return the topic pack's (or outlets') actor one of the entity's names is an alias of."""
-        for surface in sorted(entity.surfaces, key=len, reverse=True):
+        for surface in sorted(entity.surfaces, key=len, reverse=True) + self._owned_names(entity):
             actor = self.actors.lookup(surface)
             if actor is not None:
                 return actor
