@@ -204,6 +204,20 @@ def test_does_textblob_misread_a_plain_fact_as_negative(tables):
 
 # -- robustness ----------------------------------------------------------------------------------
 
+def test_does_a_hedge_in_the_headline_leave_the_claims_of_the_body_readable(tmp_path):
+    """Issue 13: a headline hedge has no sentence_id; comparing it with a claim's sentence raised
+    'boolean value of NA is ambiguous'."""
+    claims = analyse(tmp_path, "Storm may hit coast\n\nBy A Writer\n\nOfficials said 3 people died on Monday.\n")["claims"]
+    assert list(claims["quantity"]) == ["3"]
+    assert "may" not in claims.iloc[0]["hedge_evidence"]  # the headline's hedge is not the body sentence's
+
+
+def test_is_a_headline_claim_hedged_by_a_hedge_in_the_same_headline(tmp_path):
+    claims = analyse(tmp_path, "At least 3 people may have died in storm\n\nBy A Writer\n\n"
+                               "Officials said the coast was closed on Monday.\n")["claims"]
+    assert claims.iloc[0]["hedged"] and "hedge 'may'" in claims.iloc[0]["hedge_evidence"]
+
+
 def test_do_the_analyses_survive_the_bad_input_folder():
     from conftest import FIXTURES
 

@@ -200,8 +200,8 @@ def claims(corpus, attributions: pd.DataFrame | None = None, hedges: pd.DataFram
             evidence = []
             if claim.pop("approximate"):
                 evidence.append(f"approximate: '{raw[claim['start']:claim['end']]}'")
-            if sentence_id is not None:
-                evidence += [f"{t.type} '{t.term}'" for t in hedges_by.get(article_id, []) if t.sentence_id == sentence_id]
+            evidence += [f"{t.type} '{t.term}'" for t in _hedges_beside(hedges_by.get(article_id, []), sentence_id,
+                                                                        start, end)]
             if stance == "distancing":
                 evidence.append(f"distancing cue '{row.cue}'")
             rows.append({"article_id": article_id, "sentence_id": sentence_id, **claim, "claimant": claimant,
@@ -218,6 +218,14 @@ def claims(corpus, attributions: pd.DataFrame | None = None, hedges: pd.DataFram
     frame.insert(1, "claim_id", [f"{a}:c{n + 1}" for a, n in zip(frame["article_id"], frame.groupby("article_id").cumcount())])
     frame["sentence_id"] = frame["sentence_id"].astype("Int64")
     return frame[CLAIM_COLUMNS]
+
+
+def _hedges_beside(hedge_rows: list, sentence_id: int | None, start: int, end: int) -> list:
+    """Return the hedge rows in a claim's sentence, or, for a claim outside sentences (a headline),
+    the hedges outside sentences in the same stretch ``[start, end)``."""
+    if sentence_id is None:
+        return [t for t in hedge_rows if pd.isna(t.sentence_id) and start <= t.start < end]
+    return [t for t in hedge_rows if not pd.isna(t.sentence_id) and t.sentence_id == sentence_id]
 
 
 def _disagree(a: tuple[float, float], b: tuple[float, float]) -> bool:
