@@ -10,7 +10,9 @@ with its corpus, in a ``topic/`` folder beside the articles:
   and the role classes whose unnamed sources belong to a group ("expert" → analyst_expert);
 - ``actors.csv``: canonical, aliases, group, type, speaks_as, description, source;
 - ``affiliations.csv``: term, group, source — words that tie an unnamed source to a group;
-- ``labels.csv``: term, category, connotation, source — the story's own labels and spellings.
+- ``labels.csv``: term, category, connotation, source — the story's own labels and spellings;
+- ``sides.csv``: term, side, source — the words that say whose people a number counts
+  ("fighters" → raiders): the sides the story's claims are compared by.
 
 Every row is checked when the corpus is loaded; a row that breaks a rule is left out and listed
 in ``corpus.problems`` with its file, line and the values allowed.
@@ -32,6 +34,7 @@ REQUIRED_COLUMNS = {
     "actors.csv": ("canonical", "aliases", "group", "type", "source"),
     "affiliations.csv": ("term", "group", "source"),
     "labels.csv": ("term", "category", "connotation", "source"),
+    "sides.csv": ("term", "side", "source"),
 }
 
 
@@ -44,6 +47,7 @@ class TopicPack:
     actors: tuple[dict[str, str], ...]
     affiliations: tuple[dict[str, str], ...]
     labels: tuple[dict[str, str], ...]
+    sides: tuple[dict[str, str], ...] = ()
 
     @property
     def group_ids(self) -> tuple[str, ...]:
@@ -52,7 +56,7 @@ class TopicPack:
 
     def __repr__(self) -> str:
         return (f"<TopicPack {self.folder}: {len(self.groups)} groups, {len(self.actors)} actors, "
-                f"{len(self.affiliations)} affiliations, {len(self.labels)} labels>")
+                f"{len(self.affiliations)} affiliations, {len(self.labels)} labels, {len(self.sides)} sides>")
 
 
 def _read(path: Path, problems: list[Problem], label: str) -> list[tuple[int, dict[str, str]]]:
@@ -113,5 +117,6 @@ def read_topic(folder: Path) -> tuple[TopicPack | None, list[Problem]]:
                            label + "affiliations.csv", problems, [("group", allowed_groups)]),
         labels=_keep(_read(folder / "labels.csv", problems, label + "labels.csv"), label + "labels.csv", problems,
                      [("connotation", CONNOTATIONS)]),
+        sides=_keep(_read(folder / "sides.csv", problems, label + "sides.csv"), label + "sides.csv", problems, []),
     )
     return pack, problems
