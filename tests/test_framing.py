@@ -127,6 +127,42 @@ def test_is_a_wire_disclaimer_in_the_passive_found(tmp_path):
     assert list(zip(hedges["term"], hedges["type"])) == [("could not be independently verified", "verification")]
 
 
+@pytest.mark.parametrize("sentence, negation, check", [
+    ("There was no immediate independent confirmation of the lander's status.", "no immediate",
+     "independent confirmation"),                                                        # science
+    ("It was impossible to independently verify who fired first.", "impossible", "independently verify"),  # conflict
+    ("It was not immediately possible to verify the union's figure.", "not immediately", "verify"),        # labour
+    ("The club has not been able to confirm the fee, a spokesman said.", "not been able", "confirm"),     # sport
+    ("None of these figures has been independently confirmed.", "None", "confirmed"),                   # politics
+    ("Independent confirmation of the toll was not possible on Sunday.", "not possible",
+     "Independent confirmation"),                                                        # disaster, check first
+    ("The hospital couldn't verify the claim.", "couldn't", "verify"),                   # health, contracted
+])
+def test_is_a_verification_disclaimer_found_by_pattern_on_any_subject(tmp_path, sentence, negation, check):
+    hedges = analyse(tmp_path, sentence + "\n")["hedges"]
+    found = hedges[hedges["type"] == "verification"]
+    assert len(found) == 1
+    row = found.iloc[0]
+    assert row["rule"] == "verification pattern"
+    assert row["evidence"] == f"negation '{negation}' + check '{check}' in one clause"
+    assert negation in row["term"] and check in row["term"]
+
+
+def test_are_a_negation_and_a_check_in_different_clauses_no_disclaimer(tmp_path):
+    hedges = analyse(tmp_path, "No one was hurt, and police confirmed the arrest on Monday.\n")["hedges"]
+    assert not (hedges["type"] == "verification").any()
+
+
+def test_is_a_hedge_word_inside_a_disclaimer_part_of_the_disclaimer(tmp_path):
+    hedges = analyse(tmp_path, "It was not immediately possible to verify the footage.\n")["hedges"]
+    assert list(hedges["type"]) == ["verification"]  # "possible" is not a separate hedge
+
+
+def test_does_a_listed_disclaimer_keep_its_list_rule(tmp_path):
+    hedges = analyse(tmp_path, "Reuters could not independently verify the report.\n")["hedges"]
+    assert list(zip(hedges["term"], hedges["rule"])) == [("could not independently verify", "term list")]
+
+
 # -- claims ----------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("text, low, high", [
