@@ -232,10 +232,13 @@ def test_does_the_docstring_warn_that_the_lexicon_was_built_for_reviews():
 
 
 def test_does_textblob_misread_a_plain_fact_as_negative(tables):
-    """A neutral legal fact reads as negative: 'criminal' is a review adjective to TextBlob."""
+    """A neutral legal fact reads as negative: 'criminal' is a review adjective to TextBlob.
+
+    The reported clause is one piece, the call sign “Caesar” inside it included (a quoted name is
+    no quotation), so 'without disclosing his real name' softens the score to -0.1."""
     sentiment = tables["sentiment"]
     row = sentiment[sentiment["text"].str.startswith("Russia had launched a criminal case")].iloc[0]
-    assert row["polarity"] < -0.3
+    assert row["polarity"] < 0 and row["text"].endswith("without disclosing his real name")
 
 
 # -- robustness ----------------------------------------------------------------------------------
@@ -430,3 +433,35 @@ def test_does_a_folder_without_a_topic_pack_give_soldiers_no_side(tmp_path):
     with_pack = analyse(tmp_path, "The army said it had captured 35 soldiers near the town.\n",
                         topic=SEEDS / "topic")["claims"]
     assert list(with_pack["side"]) == ["russian_forces"]
+
+
+# -- names in quotation marks --------------------------------------------------------------------
+
+NICKNAMES = ("Gang leader held in port raid\n\nBy A Writer\n\n"
+             "The gang's leader, known as \"The Fox\", was arrested on Monday, police said.\n\n"
+             "Police said the man known as \"The Fox\" had fled to Spain in 2021.\n\n"
+             "The festival's top prize went to “The Lighthouse Keeper's Daughter”, a slow Polish drama.\n\n"
+             "Striker Nuno “El Toro” Ferreira scored twice on Saturday.\n")
+
+
+def test_is_a_nickname_in_quotation_marks_a_name_in_the_voice_around_it(tmp_path):
+    naming = analyse(tmp_path, NICKNAMES)["naming"]
+    voices = list(zip(naming["surface"], naming["voice"]))
+    assert ("Fox", "outlet") in voices          # the outlet's narration names him
+    assert ("Fox", "attributed") in voices      # inside what the police said
+    assert ("El Toro", "outlet") in voices      # a nickname inside a name
+    assert "quoted" not in set(naming["voice"])
+
+
+def test_is_the_title_of_a_work_in_quotation_marks_no_quotation(tmp_path):
+    (tmp_path / "a.txt").write_text(NICKNAMES, encoding="utf-8")
+    corpus = kit.load_corpus(tmp_path, topic=False)
+    sentiment = kit.sentiment(corpus)
+    title = sentiment[sentiment["text"].str.contains("Lighthouse")]
+    assert list(title["voice"]) == ["outlet"]  # one piece: the title does not cut the sentence
+
+
+def test_is_white_rex_in_quotation_marks_never_a_quotation_in_the_seeds(tables):
+    rex = tables["naming"][tables["naming"]["surface"] == "White Rex"]
+    assert len(rex) >= 5 and "quoted" not in set(rex["voice"])
+    assert set(rex.loc[rex["article_id"].str.startswith("001"), "voice"]) == {"attributed"}  # in reported speech

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from kit.corpus.rows import Rows, by_article
-from kit.framing.voice import analysed_text
+from kit.framing.voice import analysed_text, corpus_entities
 from kit.text.terms import TermIndex
 from kit.text.wordlists import read_rows
 
@@ -46,13 +46,11 @@ def labels(corpus, attributions: pd.DataFrame | None = None, entities: pd.DataFr
     is credited with); ``list`` says whether the term is a general label or the topic pack's.
     """
     if entities is None:
-        from kit.attribution import entities as find_entities
-
-        entities = find_entities(corpus)
+        entities = corpus_entities(corpus)
     label_index, spelling_index = label_indexes(corpus.topic, data_dir)
     names = by_article(entities)
     rows = Rows(LABEL_COLUMNS)
-    for article_id, raw, start, end, block, voices, sentence_of in analysed_text(corpus, attributions):
+    for article_id, raw, start, end, block, voices, sentence_of in analysed_text(corpus, attributions, entities):
         inside = [n for n in names.get(article_id, []) if start <= n.start and n.end <= end]
         spans = [(n.start, n.end) for n in inside]
         outlet_spans = [(n.start, n.end) for n in inside if n.type == "media"]
