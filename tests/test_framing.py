@@ -465,3 +465,24 @@ def test_is_white_rex_in_quotation_marks_never_a_quotation_in_the_seeds(tables):
     rex = tables["naming"][tables["naming"]["surface"] == "White Rex"]
     assert len(rex) >= 5 and "quoted" not in set(rex["voice"])
     assert set(rex.loc[rex["article_id"].str.startswith("001"), "voice"]) == {"attributed"}  # in reported speech
+
+
+# -- folders without a topic pack -----------------------------------------------------------------
+
+def test_does_a_folder_without_a_topic_pack_say_what_the_tables_lack(tmp_path):
+    from kit.corpus.topic import TopicPackMissing
+
+    (tmp_path / "a.txt").write_text("Rebels take town\n\nBy A Writer\n\nRebels said they had captured 35 soldiers "
+                                    "near the town of Nam Sai, officials said.\n", encoding="utf-8")
+    corpus = kit.load_corpus(tmp_path, topic=False)
+    with pytest.warns(TopicPackMissing, match="sides.csv"):
+        claims = kit.claims(corpus)
+    assert "no topic pack" in claims.attrs["topic_note"]
+    with pytest.warns(TopicPackMissing, match="labels.csv"):
+        kit.labels(corpus)
+    with pytest.warns(TopicPackMissing, match="actors.csv"):
+        kit.naming(corpus)
+
+
+def test_do_the_seeds_with_their_topic_pack_give_no_such_note(tables):
+    assert "topic_note" not in tables["claims"].attrs and "topic_note" not in tables["labels"].attrs

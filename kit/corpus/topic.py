@@ -21,12 +21,22 @@ in ``corpus.problems`` with its file, line and the values allowed.
 from __future__ import annotations
 
 import csv
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 from kit.corpus.reading import TOPIC_FOLDER, Problem
 
-__all__ = ["TOPIC_FOLDER", "TopicPack", "read_topic"]
+__all__ = ["TOPIC_FOLDER", "TopicPackMissing", "TopicPack", "note_without_pack", "read_topic"]
+# What a table lacks when its corpus has no topic pack, and which file of a pack would give it.
+WITHOUT_PACK = {
+    "naming": "`actor` is the fullest name each article gives; the same person is not joined across articles "
+              "(a topic pack's actors.csv gives canonical names and aliases)",
+    "labels": "only the general labels of kit/data/labels.csv are looked for (a topic pack's labels.csv adds "
+              "the story's own labels and spellings; the `list` column says which list a term came from)",
+    "claims": "`side` is known only for civilians (a topic pack's sides.csv says whose people a number counts, "
+              "such as one army's soldiers)",
+}
 ACTOR_TYPES = ("person", "armed_group", "organisation", "government", "place_metonym", "media")
 CONNOTATIONS = ("negative", "neutral", "positive", "loaded")  # a spelling row names its variety instead
 REQUIRED_COLUMNS = {
@@ -97,6 +107,24 @@ def _keep(rows: list[tuple[int, dict[str, str]]], label: str, problems: list[Pro
         else:
             kept.append(row)
     return tuple(kept)
+
+
+class TopicPackMissing(UserWarning):
+    """A note that a table was made without a topic pack, and what a pack would add."""
+
+
+def note_without_pack(corpus, table: str, frame=None) -> str:
+    """Return (and warn, once per calling line) what ``table`` lacks because ``corpus`` has no topic pack;
+    '' when it has one. The note is also kept in ``frame.attrs['topic_note']``."""
+    if getattr(corpus, "topic", None) is not None or table not in WITHOUT_PACK:
+        return ""
+    folder = getattr(getattr(corpus, "folder", None), "name", "this folder")
+    note = (f"{folder}/ has no topic pack (a topic/ folder beside the articles, as in seeds/topic/): "
+            f"{WITHOUT_PACK[table]}. Use kit.load_corpus(folder, topic='path/to/topic') to read one.")
+    if frame is not None:
+        frame.attrs["topic_note"] = note
+    warnings.warn(note, TopicPackMissing, stacklevel=3)
+    return note
 
 
 def read_topic(folder: Path) -> tuple[TopicPack | None, list[Problem]]:

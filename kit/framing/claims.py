@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from kit.corpus.topic import note_without_pack
 from kit.corpus.rows import by_article
 from kit.framing.numbers import NumberError, parse_number
 from kit.framing.quantities import QuantityReader
@@ -107,7 +108,9 @@ def claims(corpus, attributions: pd.DataFrame | None = None, hedges: pd.DataFram
     frame["side"] = sides
     frame.insert(1, "claim_id", [f"{a}:c{n + 1}" for a, n in zip(frame["article_id"], frame.groupby("article_id").cumcount())])
     frame["sentence_id"] = frame["sentence_id"].astype("Int64")
-    return frame[CLAIM_COLUMNS]
+    frame = frame[CLAIM_COLUMNS]
+    note_without_pack(corpus, "claims", frame)
+    return frame
 
 
 def _hedges_beside(hedge_rows: list, sentence_id: int | None, start: int, end: int) -> list:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from kit.corpus.topic import note_without_pack
 from kit.corpus.rows import Rows, by_article
 from kit.framing.voice import analysed_text, corpus_entities
 from kit.text.terms import TermIndex
@@ -66,4 +67,5 @@ def labels(corpus, attributions: pd.DataFrame | None = None, entities: pd.DataFr
                           "list": row["list"]})
     frame = rows.frame()
     frame["sentence_id"] = frame["sentence_id"].astype("Int64")
+    note_without_pack(corpus, "labels", frame)
     return frame.sort_values(["article_id", "start"]).reset_index(drop=True)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import pandas as pd
 
+from kit.corpus.topic import note_without_pack
 from kit.corpus.rows import Rows, by_article
 from kit.framing.voice import analysed_text, corpus_entities
 
@@ -51,5 +52,6 @@ def naming(corpus, attributions: pd.DataFrame | None = None, entities: pd.DataFr
                   "source_block": row.source_block, "rule": "resolved reference", "entity_id": ""})
     frame = rows.frame()
     frame = frame.drop_duplicates(["article_id", "start", "end"])
+    note_without_pack(corpus, "naming", frame)
     frame["sentence_id"] = frame["sentence_id"].astype("Int64")
     return frame.sort_values(["article_id", "start"]).reset_index(drop=True)
