@@ -94,7 +94,8 @@ class ProvenanceRules:
             byline_prefixes=tuple(sorted((t.lower() for t in role("byline_prefix")), key=len, reverse=True)),
             other_credits=tuple(t.lower() for t in role("credit_other")),
             media_words=media,
-            not_names=frozenset(role_words | media | sections | calendar | function | organisation_words),
+            not_names=frozenset(role_words | media | sections | calendar | function | organisation_words
+                                | {t.lower() for d in role("desk") for t in d.split()}),
         )
 
 
@@ -250,6 +251,8 @@ def read_credit(line: str, rules: ProvenanceRules) -> Credit | None:
             dates += [(byline[2], "published")] if byline[2] else []
         elif _is_section(part, rules):
             sections.append(part)
+        elif _strip_prefix(part, rules)[0] and not byline:
+            continue  # "Posted by newsdesk": a credit that names no one
         else:
             others.append((part, byline))
     if not names:  # "Jane Morrow | Riverton Gazette": names beside an outlet

@@ -51,6 +51,7 @@ _PART_DETERMINERS = ("the", "these", "those", "this", "that")
 MAX_NOUN_WORDS = 4
 MAX_EVENT_GAP = 5  # words between the people counted and their event ("were later reported killed")
 MAX_PHRASE_WORDS = 3  # a phrase after the counted noun ("60 servicemen *of the enemy* were killed")
+MAX_PHRASES = 2  # "one resident *of the village* *of Kozinka* died"
 SIDE_WINDOW_CHARS = 60
 MAX_AGE = 120
 
@@ -327,8 +328,8 @@ class QuantityReader:
             return True  # "one of the groups", "one could buy", "one another"
         if lower == "one" and previous.lower() in ("the", "this", "every", "any", "each", "no", "only"):
             return True  # "the one who", "this one"
-        if lower == "one" and re.match(r"\s+(?:[a-z-]+\s+){0,2}[a-z-]+,\s+[A-Z]", after):
-            return True  # "One patient, Margaret Doyle, said": introduces a person
+        if lower == "one" and re.match(r"\s+(?:[a-z-]+\s+){0,2}[a-z-]+,\s+(?:[A-Z]|who\b)", after):
+            return True  # "One patient, Margaret Doyle, said", "One woman, who gave her name …": introduces a person
         return False
 
     def _glued(self, glued: str, after_currency: bool) -> Unit | float | None:
@@ -521,7 +522,7 @@ class QuantityReader:
         'forced 3,000 people *to evacuate*', '60 servicemen of the enemy *were killed*'."""
         text = raw[offset:c_end]
         tokens = list(_TOKEN.finditer(text))
-        position, gap, phrase_used = 0, 0, False
+        position, gap, phrases = 0, 0, 0
         while gap <= MAX_EVENT_GAP:
             event = self._event_at(text[tokens[position].start():], people) if position < len(tokens) else None
             if event or position >= len(tokens):
@@ -529,8 +530,8 @@ class QuantityReader:
             word = tokens[position].group(0).lower()
             if word in _QUOTES or word in self.event_gap or (word.endswith("ly") and len(word) > 4):
                 position, gap = position + 1, gap + 1
-            elif word in self.prepositions and not phrase_used and gap == 0:
-                phrase_used, position = True, position + 1
+            elif word in self.prepositions and phrases < MAX_PHRASES and gap == 0:
+                phrases, position = phrases + 1, position + 1
                 for _ in range(MAX_PHRASE_WORDS):
                     if position < len(tokens) and tokens[position].group(0)[0].isalpha() \
                             and tokens[position].group(0).lower() not in self.event_gap \
