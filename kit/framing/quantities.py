@@ -533,8 +533,8 @@ class QuantityReader:
             elif word in self.prepositions and phrases < MAX_PHRASES and gap == 0:
                 phrases, position = phrases + 1, position + 1
                 for _ in range(MAX_PHRASE_WORDS):
-                    if position < len(tokens) and tokens[position].group(0)[0].isalpha() \
-                            and tokens[position].group(0).lower() not in self.event_gap \
+                    word = tokens[position].group(0) if position < len(tokens) else ""
+                    if word[:1].isalpha() and word.lower() not in self.event_gap | self.prepositions \
                             and not self._event_at(text[tokens[position].start():], people):
                         position += 1
             else:
