@@ -229,6 +229,35 @@ class QuantityReader:
             amount = read_amount(text[:len(text) - len(glued)] if glued else text, self.amounts)
         except NumberError:
             return None
+        unit_read = self._money_and_units(raw, match, amount, c_start, c_end)
+        if unit_read is None:
+            return None  # an ordinal, a decade, a time: "19th", "1990s", "3am"
+        amount, reading, q_start, q_end = unit_read
+        amount, kind, q_start, q_end, evidence = self._approximation(raw, amount, reading, c_start, c_end, q_start,
+                                                                     q_end, money=reading.rule.startswith("currency"))
+        if not reading.kind:
+            reading = self._count(raw, q_end, before, c_start, c_end, earlier, text)
+            if reading is None:
+                return None
+        discrete = reading.kind in ("count", "event")
+        low, high = bounds(amount, kind, discrete)
+        evidence = [f"number '{text}'"] + evidence + [f"{reading.rule}: '{reading.words}'" if reading.words
+                                                      else reading.rule]
+        side = self._side(raw, match.start(), reading.head_end, c_end, reading.kind == "event") if discrete else None
+        if side:
+            evidence.append(f"side '{side[1]}' ({side[0]})")
+        return {"quantity": raw[q_start:q_end], "value": amount.value, "low": low, "high": high,
+                "approximation": REPORTED_CLASS.get(kind, kind), "unit": reading.unit, "counted": reading.counted,
+                "noun": reading.noun, "kind": reading.kind, "side": side[0] if side else "", "part": reading.part,
+                "start": q_start, "end": q_end, "rule": reading.rule, "evidence": "; ".join(evidence)}
+
+    def _money_and_units(self, raw: str, match: re.Match[str], amount: Amount, c_start: int, c_end: int
+                         ) -> tuple[Amount, Reading, int, int] | None:
+        """Return (amount, reading, start, end) after reading a currency before the number, letters glued to it
+        and a unit after it ('£4.5m', '48 million euros', '74p', '4 per cent', '20 miles'); the reading is
+        empty when none of these is written, and None means the glued letters make no amount ('19th')."""
+        before, after = raw[c_start:match.start()], raw[match.end():c_end]
+        glued = match.group("glued") or ""
         q_start, q_end = match.start(), match.end()
         reading = Reading()
         currency = self.units_before.at_end(before.rstrip())
@@ -238,12 +267,11 @@ class QuantityReader:
         if glued:
             glue = self._glued(glued, bool(currency))
             if glue is None:
-                return None  # an ordinal, a decade, a time: "19th", "1990s", "3am"
+                return None
             if isinstance(glue, float):
                 amount = Amount(amount.value * glue, amount.low * glue, amount.high * glue, amount.approximation)
             elif not currency:
                 reading = Reading(glue.kind, glue.measure, glue.unit, rule="unit glued to the number", words=glued)
-        approx = self.approx_before.at_end(raw[c_start:q_start].rstrip().rstrip(_QUOTES).rstrip())
         if not reading.kind:
             reading, used = self._unit_after(after, amount.value)
             if reading.kind in ("money", "percent"):
@@ -252,39 +280,33 @@ class QuantityReader:
             word = self.currency_after.at_start(after.lstrip())
             if word:  # "$5 million dollars" is rare, but "48 million euros" is common
                 q_end += len(after) - len(after.lstrip()) + word[2]
+        return amount, reading, q_start, q_end
+
+    def _approximation(self, raw: str, amount: Amount, reading: Reading, c_start: int, c_end: int, q_start: int,
+                       q_end: int, money: bool) -> tuple[Amount, str, int, int, list[str]]:
+        """Return (amount, approximation class, start, end, evidence) from an approximator before or after the
+        quantity ('more than 60', '500 or more', '30-odd') or a range ('between 150 and 153')."""
+        approx = self.approx_before.at_end(raw[c_start:q_start].rstrip().rstrip(_QUOTES).rstrip())
         if approx and approx[0].lower() == "over" and (reading.counted == "duration" or (
                 reading.kind in ("money", "measure") and self._noun_follows(raw[q_end:c_end]))):
             approx = None  # "over six months" is during them; "arrested over £4.5m fraud" is about it
         if approx:
             q_start = c_start + approx[2]
         else:
-            approx = self.approx_after.at_start(raw[q_end:c_end] if raw[q_end:q_end + 1] == "-"
-                                                else raw[q_end:c_end].lstrip())
+            glued = raw[q_end:q_end + 1] == "-"
+            rest = raw[q_end:c_end] if glued else raw[q_end:c_end].lstrip()
+            approx = self.approx_after.at_start(rest)
             if approx:
-                q_end = q_end + (len(raw[q_end:c_end]) - len(raw[q_end:c_end].lstrip()) if raw[q_end:q_end + 1] != "-"
-                                 else 0) + approx[2]
+                q_end += (c_end - q_end - len(rest)) + approx[2]
         kind = approx[1] if approx else ("vague" if amount.approximation == "vague" else "exact")
-        evidence = [f"number '{text}'"] + ([f"approximator '{approx[0]}' ({kind})"] if approx else [])
-        span = self._range(raw, q_end, c_end, before, bool(currency))
+        evidence = [f"approximator '{approx[0]}' ({kind})"] if approx else []
+        span = self._range(raw, q_end, c_end, raw[c_start:q_start], money)
         if span is not None:
             amount, q_end, kind = Amount(amount.value, amount.value, span[0].value, "range"), span[1], "range"
             evidence.append(f"range to '{span[2]}'")
             between = re.search(r"(?<![\w-])between\s*$", raw[c_start:q_start], re.I)
             q_start = c_start + between.start() if between else q_start
-        if not reading.kind:
-            reading = self._count(raw, q_end, before, c_start, c_end, earlier, text)
-            if reading is None:
-                return None
-        discrete = reading.kind in ("count", "event")
-        low, high = bounds(amount, kind, discrete)
-        evidence.append(f"{reading.rule}: '{reading.words}'" if reading.words else reading.rule)
-        side = self._side(raw, match.start(), reading.head_end, c_end, reading.kind == "event") if discrete else None
-        if side:
-            evidence.append(f"side '{side[1]}' ({side[0]})")
-        return {"quantity": raw[q_start:q_end], "value": amount.value, "low": low, "high": high,
-                "approximation": REPORTED_CLASS.get(kind, kind), "unit": reading.unit, "counted": reading.counted,
-                "noun": reading.noun, "kind": reading.kind, "side": side[0] if side else "", "part": reading.part,
-                "start": q_start, "end": q_end, "rule": reading.rule, "evidence": "; ".join(evidence)}
+        return amount, kind, q_start, q_end, evidence
 
     # -- what is not an amount --------------------------------------------------------------------
 
@@ -382,7 +404,7 @@ class QuantityReader:
                          rf"(?:\s+(?P<scale>{_SCALE_WORDS}))?(?P<glued>bn|m|k)?(?![\w])", raw[q_end:c_end], re.I)
         if not found:
             return None
-        between = re.search(r"\bbetween\s+\S*$", before.rstrip(), re.I) is not None
+        between = re.search(r"\bbetween(?:\s+[$£€¥])?$", before.rstrip(), re.I) is not None
         if not (between and found.group("connector").lower() == "and") and not (
                 money and found.group("cur") and found.group("connector").lower() in ("to", "–")):
             return None
