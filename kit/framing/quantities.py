@@ -320,8 +320,8 @@ class QuantityReader:
         if self.label_before.at_end(before.rstrip()) or re.search(
                 rf"(?<![\w-])(?:{label})\s+between\s+(?:\S+\s+and\s+)?$", before, re.I):
             return True  # "Ward 9", "No. 1", "phase one", "aged 14", "aged between 14 and 16"
-        if re.match(r"\s*[-–]\s*\d|:\d|\.\d{2}\s*(?:[ap]\.?m|[A-Z]{2,4}\b)", after):
-            return True  # "3-2", "555-0199", "14-18 March", "2:41", "19.42 GMT"
+        if re.match(r"\s*[-–/]\s*\d|:\d|\.\d{2}\s*(?:[ap]\.?m|[A-Z]{2,4}\b)", after):
+            return True  # "3-2", "555-0199", "14-18 March", "9/11", "2:41", "19.42 GMT"
         if self.label_after.at_start(after.lstrip()) or re.match(r"-(?:year|month|week|day)s?-olds?\b", after, re.I):
             return True  # "4 a.m.", "9:48 p.m. CDT", "67 years old", "19-year-old"
         if glued.lower() in ("am", "pm"):
