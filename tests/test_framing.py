@@ -243,7 +243,8 @@ def test_does_textblob_misread_a_plain_fact_as_negative(tables):
 
 # -- robustness ----------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("headline", ["Storm may hit coast", "Storm reportedly hits coast", "Storm hits at least one town"])
+@pytest.mark.parametrize("headline", ["Storm may hit coast", "Storm reportedly hits coast",
+                                      "Storm hits at least one town"])
 def test_does_a_hedge_in_the_headline_leave_the_claims_of_the_body_readable(tmp_path, headline):
     """Issue 13: a headline hedge has no sentence_id; comparing it with a claim's sentence raised
     'boolean value of NA is ambiguous'."""

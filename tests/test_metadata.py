@@ -145,8 +145,8 @@ def test_are_published_and_updated_lines_told_apart(tmp_path, line, published):
 
 
 def test_is_a_section_line_no_title_and_its_outlet_the_outlet(tmp_path):
-    row = inferred_row(tmp_path, "Books | The Meridian\n\nHarrowgate Prize: a worthy winner\n\nReview by Imogen Salter\n"
-                                 f"Published 21 November 2024\n\n{BODY}")
+    row = inferred_row(tmp_path, "Books | The Meridian\n\nHarrowgate Prize: a worthy winner\n\n"
+                                 f"Review by Imogen Salter\nPublished 21 November 2024\n\n{BODY}")
     assert (row["title"], row["byline"], row["outlet"]) == ("Harrowgate Prize: a worthy winner", "Imogen Salter",
                                                             "The Meridian")
 

@@ -81,9 +81,10 @@ class ProvenanceRules:
         role_words = frozenset(r["term"].lower().rstrip(".") for r in roles if r.get("role_class") in PERSON_ROLES)
         calendar = {r["word"].lower() for r in words if r["word_class"] == "calendar"}
         function = {r["word"].lower() for r in words if r["word_class"] != "calendar"}
-        media = frozenset(r["term"].lower() for r in read_rows("organisations", data_dir) if r.get("category") == "media")
+        organisations = read_rows("organisations", data_dir)
+        media = frozenset(r["term"].lower() for r in organisations if r.get("category") == "media")
         sections = frozenset(t.lower() for t in role("section"))
-        organisation_words = {r["term"].lower() for r in read_rows("organisations", data_dir)
+        organisation_words = {r["term"].lower() for r in organisations
                               if r.get("position") in ("last", "first", "prefix")}
         return cls(
             role_words=role_words,

@@ -22,13 +22,14 @@ from kit.framing.voice import analysed_text
 
 __all__ = ["CLAIM_COLUMNS", "COMPARE_COLUMNS", "NumberError", "claims", "compare_claims", "parse_number"]
 CLAIM_COLUMNS = ["article_id", "claim_id", "sentence_id", "quantity", "value", "low", "high", "approximation", "unit",
-                 "counted", "noun", "kind", "side", "part", "claimant", "claimant_type", "claimant_group", "attribution_id",
-                 "hedged", "hedge_evidence", "voice", "start", "end", "rule", "evidence"]
+                 "counted", "noun", "kind", "side", "part", "claimant", "claimant_type", "claimant_group",
+                 "attribution_id", "hedged", "hedge_evidence", "voice", "start", "end", "rule", "evidence"]
 COMPARE_COLUMNS = ["event", "kind", "counted", "unit", "side", "article_id", "label", "claimant", "claimant_type",
                    "claimant_group", "quantity", "value", "low", "high", "approximation", "hedged", "mentions",
                    "n_sources", "conflict", "conflict_in_article", "claim_id"]
-# What a casualty comparison has always lined up: events done to people.
-EVENT_KINDS = ("event",)
+# The columns of a claim that compare_claims keeps.
+_KEPT = ("event", "kind", "counted", "unit", "side", "article_id", "label", "claimant", "claimant_type",
+         "claimant_group", "quantity", "value", "low", "high", "approximation", "hedged", "mentions", "claim_id")
 
 
 def clause_lookup(sentences: list):
@@ -54,9 +55,9 @@ def claims(corpus, attributions: pd.DataFrame | None = None, hedges: pd.DataFram
     the event (killed, displaced), ``money``, ``percent`` or what a measure measures (distance, duration);
     ``unit`` the currency, ``%`` or the unit; ``approximation`` exact, about, more_than, at_least, less_than,
     at_most, vague or range, and ``low``/``high`` the range the words mean; ``rule`` and ``evidence`` say
-    which words decided each column. ``claimant`` is the speaker of the innermost attribution whose content holds the number
-    (its ``attribution_id`` links the row), else "outlet narration". ``hedged`` is true when
-    the number is approximate, the sentence carries a hedge or weasel term, or the cue distances
+    which words decided each column. ``claimant`` is the speaker of the innermost attribution whose content
+    holds the number (its ``attribution_id`` links the row), else "outlet narration". ``hedged`` is true when
+    the number is approximate, its sentence (or headline) carries a hedge or weasel term, or the cue distances
     the outlet from the claim ("claimed"); ``hedge_evidence`` says which.
     """
     if attributions is None:
@@ -106,7 +107,8 @@ def claims(corpus, attributions: pd.DataFrame | None = None, hedges: pd.DataFram
                 and not pd.isna(sentence_ids[index - 1]) and sentence_ids[index - 1] == sentence_ids[index]:
             sides[index] = sides[index - 1]
     frame["side"] = sides
-    frame.insert(1, "claim_id", [f"{a}:c{n + 1}" for a, n in zip(frame["article_id"], frame.groupby("article_id").cumcount())])
+    numbers = frame.groupby("article_id").cumcount()
+    frame.insert(1, "claim_id", [f"{a}:c{n + 1}" for a, n in zip(frame["article_id"], numbers)])
     frame["sentence_id"] = frame["sentence_id"].astype("Int64")
     frame = frame[CLAIM_COLUMNS]
     note_without_pack(corpus, "claims", frame)
@@ -168,9 +170,7 @@ def compare_claims(corpus, claims_table: pd.DataFrame | None = None, kinds: tupl
         n_sources = group["label"].nunique()
         for row, article_bounds in zip(group.itertuples(), article_tightest):
             own = (row.low, row.high)
-            out.append({**{c: getattr(row, c) for c in ("event", "kind", "counted", "unit", "side", "article_id", "label",
-                                                       "claimant", "claimant_type", "claimant_group", "quantity", "value",
-                                                       "low", "high", "approximation", "hedged", "mentions", "claim_id")},
+            out.append({**{c: getattr(row, c) for c in _KEPT},
                         "n_sources": n_sources,
                         "conflict": _disagree(own, tightest),
                         "conflict_in_article": _disagree(own, article_bounds)})

@@ -449,7 +449,8 @@ class QuantityReader:
         run = []
         for index, token in enumerate(tokens):
             word = token.group(0)
-            if run and word.lower() in ("and", "or") and index + 1 < len(tokens) and tokens[index + 1].group(0).isalpha():
+            following = tokens[index + 1].group(0) if index + 1 < len(tokens) else ""
+            if run and word.lower() in ("and", "or") and following.isalpha():
                 continue  # "31,000 store *and* warehouse staff": modifiers joined by a conjunction
             function_word = word.lower() in self.stop_words and not (word.isupper() and len(word) > 1)  # "US"
             if not word[0].isalpha() or function_word or len(run) == MAX_NOUN_WORDS \
@@ -564,7 +565,8 @@ class QuantityReader:
         return None
 
     def _event_before(self, before: str, people: bool) -> tuple[str, str] | None:
-        """Return (category, words) of an active verb just before the number: '*killed* more than 70', '*displaced* millions'."""
+        """Return (category, words) of an active verb just before the number: '*killed* more than 70',
+        '*displaced* millions'."""
         text = before.rstrip().rstrip(_QUOTES).rstrip()
         approx = self.approx_before.at_end(text)
         if approx:  # "killed *more than* 70"

@@ -80,8 +80,8 @@ def _article_voices(raw: str, spans: list[tuple[int, int, str]], rows: list,
     (start, end) of its names: a quotation of a name alone is no quotation."""
     voices = ArticleVoices()
     names = names or []
-    contents = [(r.content_start, r.content_end, r.kind) for r in rows
-                if not (r.kind in ("direct", "social") and holds_only_a_name(raw, r.content_start, r.content_end, names))]
+    contents = [(r.content_start, r.content_end, r.kind) for r in rows if not (
+        r.kind in ("direct", "social") and holds_only_a_name(raw, r.content_start, r.content_end, names))]
     quotes = [q for start, end, _ in spans for q in find_quotes(raw[start:end], start)
               if not holds_only_a_name(raw, q.inner_start, q.inner_end, names)]
     for start, end, kind in contents:
