@@ -76,3 +76,93 @@ def test_is_metadata_inferred_from_the_line_that_shows_it(inferred, article, fie
     row = inferred.articles.set_index("article_id").loc[article]
     assert row[field] == value
     assert row[f"{field}_evidence"].startswith(evidence)
+
+
+# -- provenance lines on any subject -------------------------------------------------------------
+
+def inferred_row(tmp_path, text: str) -> dict:
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    return kit.load_corpus(tmp_path, topic=False).articles.iloc[0].to_dict()
+
+
+BODY = "The council approved the budget on Tuesday, officials said.\n"
+
+
+@pytest.mark.parametrize("credit, byline, outlet", [
+    ("By Jane Morrow, Riverton Gazette", "Jane Morrow", "Riverton Gazette"),                  # local government
+    ("Jane Morrow | Riverton Gazette", "Jane Morrow", "Riverton Gazette"),
+    ("Tessa Marlowe and Jordan Ebi | Dunmore Falls Tribune", "Tessa Marlowe; Jordan Ebi", "Dunmore Falls Tribune"),
+    ("By Aisha Bello, Local democracy reporter, NWTV News", "Aisha Bello", "NWTV News"),
+    ("Retail Workforce Weekly | Staff reporter: Owen Pritchard", "Owen Pritchard", "Retail Workforce Weekly"),
+    ("Health reporter: Aisha Bello", "Aisha Bello", ""),                                     # health
+    ("By Liam Carter, Crime Reporter", "Liam Carter", ""),                                   # crime
+    ("Fiona Ashdown, Crime Correspondent", "Fiona Ashdown", ""),
+    ("By Dr Mirela Kostova, Senior Fellow", "Mirela Kostova", ""),
+])
+def test_is_a_credit_line_read_into_byline_and_outlet(tmp_path, credit, byline, outlet):
+    row = inferred_row(tmp_path, f"Council passes budget after late vote\n\n{credit}\n\n{BODY}")
+    assert (row["byline"], row["outlet"]) == (byline, outlet)
+    assert row["title"] == "Council passes budget after late vote"
+    if outlet:
+        assert row["outlet_evidence"] == f"line 3: {credit}"
+
+
+def test_is_a_desk_line_with_a_date_a_date_not_a_headline(tmp_path):
+    row = inferred_row(tmp_path, "Rovers fight back to stun Castlebridge\n\nSports desk, 12 July 2025\n\n"
+                                 "Harlow Rovers came from behind to win 3-2 on Saturday.\n")
+    assert (row["title"], row["published"]) == ("Rovers fight back to stun Castlebridge", "2025-07-12")
+    assert row["published_evidence"] == "line 3: Sports desk, 12 July 2025"
+
+
+def test_does_a_desk_line_name_its_outlet(tmp_path):
+    row = inferred_row(tmp_path, "City sack coach\n\nEllingham Echo sports desk, 24 November 2024\n\n"
+                                 "Ellingham City have sacked their head coach, the club said on Sunday.\n")
+    assert (row["outlet"], row["published"]) == ("Ellingham Echo", "2024-11-24")
+
+
+@pytest.mark.parametrize("dateline, published, wire", [
+    ("MILLBROOK, Ohio, March 3, 2025 — ", "2025-03-03", ""),
+    ("SAN JOSE, Calif., Feb. 11, 2025 /PRNewswire/ -- ", "2025-02-11", "PR Newswire"),
+    ("RIVERTON, Wyo., June 5, 2025 (AP) — ", "2025-06-05", "Associated Press"),
+    ("MOSCOW, March 12. /TASS/. ", "", "TASS"),
+])
+def test_are_wire_datelines_read_for_date_and_agency(tmp_path, dateline, published, wire):
+    row = inferred_row(tmp_path, f"Wildfire forces evacuations near Riverton\n\n{dateline}A fast-moving wildfire "
+                                 "burned through dry grassland on Thursday, officials said.\n")
+    assert (row["published"], row["wire_agency"], row["outlet"]) == (published, wire, "")
+
+
+@pytest.mark.parametrize("line, published", [
+    ("Published 11 April 2025, updated 12 April 2025", "2025-04-11"),    # the published date, not the update
+    ("Updated 4:17 PM EDT, March 11, 2025", "2025-03-11"),              # only an update: it is the date
+    ("17:42, 22 Aug 2025 | Updated 19:05, 23 Aug 2025", "2025-08-22"),
+    ("Issued on: 14/07/2025 - 18:42", "2025-07-14"),
+    ("First published on Mon 22 May 2023 18.30 BST", "2023-05-22"),
+])
+def test_are_published_and_updated_lines_told_apart(tmp_path, line, published):
+    row = inferred_row(tmp_path, f"Hospital waits worst on record\n\nBy Priya Raman\n{line}\n\n{BODY}")
+    assert row["published"] == published
+
+
+def test_is_a_section_line_no_title_and_its_outlet_the_outlet(tmp_path):
+    row = inferred_row(tmp_path, "Books | The Meridian\n\nHarrowgate Prize: a worthy winner\n\n"
+                                 f"Review by Imogen Salter\nPublished 21 November 2024\n\n{BODY}")
+    assert (row["title"], row["byline"], row["outlet"]) == ("Harrowgate Prize: a worthy winner", "Imogen Salter",
+                                                            "The Meridian")
+
+
+def test_is_an_acronym_outlet_spelled_out_when_the_text_spells_it(tmp_path):
+    row = inferred_row(tmp_path, "Fighters say raids will continue\n\nBy Dana Whitfield and Luis Ortega, MNN\n\n"
+                                 f"{BODY}\nCopyright 2024 Meridian News Network (MNN). All rights reserved.\n")
+    assert (row["byline"], row["outlet"]) == ("Dana Whitfield; Luis Ortega", "Meridian News Network")
+
+
+def test_does_a_wire_copyright_credit_the_wire_not_the_site(tmp_path):
+    row = inferred_row(tmp_path, f"Regulator clears drug\n\nAMSTERDAM (AFP) - {BODY}\n© 2025 AFP\n")
+    assert (row["wire_agency"], row["outlet"]) == ("Agence France-Presse", "")
+
+
+def test_is_a_sentence_with_a_name_and_role_no_byline(tmp_path):
+    row = inferred_row(tmp_path, "Coach quits\n\nCarlos Navarro, the club's coach, arrived late.\n\n"
+                                 "Navarro said the deal was done.\n")
+    assert row["byline"] == ""

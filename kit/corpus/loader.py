@@ -129,7 +129,7 @@ def _article_metadata(name: str, raw: str, blocks: list[dict[str, object]],
                       manifest_row: dict[str, str] | None, rules: _Rules,
                       problems: list[Problem]) -> dict[str, str]:
     """Return metadata: the manifest's columns where it has them, inferred ones elsewhere."""
-    inferred = infer_metadata(raw, blocks, rules.outlets)
+    inferred = infer_metadata(raw, blocks, rules.outlets, rules.segment.provenance)
     result = dict(inferred)
     taken = []
     for key in METADATA_FIELDS:

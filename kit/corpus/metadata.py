@@ -12,12 +12,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlparse
 
-from kit.corpus.segment import DATE_PATTERNS
+from kit.corpus.provenance import DATE_PATTERNS, Credit, ProvenanceRules, choose_date, expand_acronym, read_credit
 from kit.text.wordlists import read_rows, split_values
 
 EVIDENCE_MAX_CHARS = 140
 _DATE_FORMATS = ("%B %d, %Y", "%B %d %Y", "%b %d, %Y", "%b %d %Y", "%d %B %Y", "%d %b %Y",
-                 "%Y-%m-%d", "%B %d, %Y", "%d %B, %Y")
+                 "%Y-%m-%d", "%B %d, %Y", "%d %B, %Y", "%d %b, %Y", "%d/%m/%Y", "%d.%m.%Y", "%m/%d/%Y")
+# Kinds of outlets.csv whose credit in a dateline or byline makes them the wire agency.
+WIRE_KINDS = ("wire", "state_agency", "agency")
+_COPYRIGHT_RE = re.compile(r"^[ \t]*(?:Copyright|©)\s*(?:©\s*)?(?:\d{4}\s+)?(?P<o>[A-Z][^.()\n]{1,60}?)"
+                           r"(?:\s*\([A-Z]{2,6}\))?\.?\s*(?:All rights reserved\.?)?[ \t]*$", re.M)
+_BODY_BYLINE_RE = re.compile(r"^(?:Reporting|Written|Words|Additional reporting) by (?P<names>[^.]{3,80})\.")
 _URL_RE = re.compile(r"https?://[^\s<>()\]]+")
 _MARKDOWN_LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _BYLINE_PREFIX_RE = re.compile(r"^(?:words by|reporting by|written by|by)\s+", re.I)
@@ -34,7 +39,9 @@ WEAK_SELF_REFERENCES = (
     r"\btold (?:[Tt]he )?{o}\b",
     r"\b(?:in an interview with|in a statement to|speaking to) (?:[Tt]he )?{o}\b",
 )
-_STAFF_TEMPLATE = r"\b(?:reporter|correspondent|editor|journalist|writer|columnist) (?:for|at|with) (?:[Tt]he )?{o}\b"
+# "reporter for the Kyiv Independent", "Associated Press writer Jenna Ruiz"
+STAFF_TEMPLATES = (r"\b(?:reporter|correspondent|editor|journalist|writer|columnist) (?:for|at|with) (?:[Tt]he )?{o}\b",
+                   r"\b(?:[Tt]he )?{o} (?:writer|reporter|correspondent|journalist)s? [A-Z]")
 _WIRE_BYLINE_TEMPLATE = r"(?:\bfor (?:[Tt]he )?|,\s*){o}\s*$"
 _WIRE_DATELINE_TEMPLATE = r"[(/]{o}[)/]"
 
@@ -55,7 +62,7 @@ class OutletTable:
     by_alias: dict[str, Outlet]
     strong_reference: tuple[re.Pattern[str], ...]
     weak_reference: tuple[re.Pattern[str], ...]
-    staff: re.Pattern[str]
+    staff: tuple[re.Pattern[str], ...]
     wire_byline: re.Pattern[str]
     wire_dateline: re.Pattern[str]
 
@@ -91,7 +98,7 @@ def load_outlets(data_dir: Path | None = None) -> OutletTable:
         by_alias=by_alias,
         strong_reference=tuple(compile_template(t) for t in STRONG_SELF_REFERENCES),
         weak_reference=tuple(compile_template(t) for t in WEAK_SELF_REFERENCES),
-        staff=compile_template(_STAFF_TEMPLATE),
+        staff=tuple(compile_template(t) for t in STAFF_TEMPLATES),
         wire_byline=compile_template(_WIRE_BYLINE_TEMPLATE),
         wire_dateline=compile_template(_WIRE_DATELINE_TEMPLATE),
     )
@@ -117,8 +124,8 @@ def evidence(raw: str, start: int, end: int | None = None) -> str:
 def parse_date(text: str) -> str | None:
     """Return the first date in ``text`` as YYYY-MM-DD, or None."""
     for pattern in DATE_PATTERNS:
-        for match in re.finditer(pattern, text):
-            found = re.sub(r"(\w{3,})\.", r"\1", match.group(0).replace("Sept", "Sep"))
+        for match in re.finditer(pattern, text, re.I):
+            found = re.sub(r"([A-Za-z]{3,})\.", r"\1", re.sub("(?i)sept", "Sep", match.group(0)))
             for fmt in _DATE_FORMATS:
                 try:
                     return dt.datetime.strptime(found, fmt).date().isoformat()
@@ -142,25 +149,68 @@ def infer_title(raw: str, blocks: list[dict[str, object]]) -> tuple[str, str]:
     return "", "no headline line found"
 
 
-def infer_byline(raw: str, blocks: list[dict[str, object]], outlets: OutletTable) -> tuple[str, str]:
-    """Return the author named by a byline or an author box, and its evidence."""
+def credits(raw: str, blocks: list[dict[str, object]], rules: ProvenanceRules | None
+            ) -> list[tuple[dict[str, object], Credit]]:
+    """Return (block, credit) for each byline or dateline block that reads as a provenance line, in order."""
+    if rules is None:
+        return []
+    found = []
+    for block in _blocks_of(blocks, "byline", "dateline"):
+        credit = read_credit(_MARKDOWN_LINK_RE.sub(r"\1", _content(raw, block)), rules)
+        if credit is not None:
+            found.append((block, credit))
+    return found
+
+
+def infer_byline(raw: str, blocks: list[dict[str, object]], outlets: OutletTable,
+                 rules: ProvenanceRules | None = None) -> tuple[str, str]:
+    """Return the authors named by a byline (several joined by '; ') or an author box, and the evidence."""
+    for block, credit in credits(raw, blocks, rules):
+        if credit.names:
+            return "; ".join(credit.names), evidence(raw, int(block["content_start"]))
     for block in _blocks_of(blocks, "byline"):
         text = _MARKDOWN_LINK_RE.sub(r"\1", _content(raw, block)).strip()
+        names = credit_names(text, rules) if rules is not None else None
+        if names:  # "Harriet Quayle in northern Ukraine and Adam Pell"
+            return "; ".join(names), evidence(raw, int(block["content_start"]))
         name = outlets.wire_byline.sub("", _BYLINE_PREFIX_RE.sub("", text)).strip(" ,")
-        return name, evidence(raw, int(block["content_start"]))
+        if name and (rules is None or not read_credit(text, rules)):  # a masthead names no author
+            return name, evidence(raw, int(block["content_start"]))
     for block in _blocks_of(blocks, "author_bio"):
         match = _BIO_NAME_RE.match(_content(raw, block))
         if match:
             return match.group("name"), evidence(raw, int(block["content_start"]))
+    for block in _blocks_of(blocks, "body")[:1]:  # "Reporting by A and B. Refresh this page …"
+        match = _BODY_BYLINE_RE.match(_content(raw, block))
+        names = credit_names(match.group("names"), rules) if match and rules is not None else None
+        if names:
+            return "; ".join(names), evidence(raw, int(block["content_start"]))
     return "", "no byline or author box found"
 
 
-def infer_published(raw: str, blocks: list[dict[str, object]]) -> tuple[str, str]:
-    """Return the publication date shown in a date line or dateline, and its evidence."""
+def credit_names(text: str, rules: ProvenanceRules) -> tuple[str, ...] | None:
+    """Return the names of a byline's text ('A and B'), or None."""
+    from kit.corpus.provenance import names_in
+
+    return names_in(text, rules)
+
+
+def infer_published(raw: str, blocks: list[dict[str, object]], rules: ProvenanceRules | None = None
+                    ) -> tuple[str, str]:
+    """Return the publication date and its evidence: a date marked published, else one without a mark
+    (a date line, a desk line, a dateline 'MILLBROOK, Ohio, March 3, 2025 —'), else an updated one."""
+    dated = [(credit.date, credit.date_label, block) for block, credit in credits(raw, blocks, rules) if credit.date]
     for block in _blocks_of(blocks, "dateline"):
-        date = parse_date(_content(raw, block))
-        if date:
-            return date, evidence(raw, int(block["content_start"]))
+        if not any(b is block for _, _, b in dated):
+            date = parse_date(_content(raw, block))
+            if date:
+                dated.append((_content(raw, block), "", block))
+    text, label = choose_date([(t, lab) for t, lab, _ in dated])
+    for date_text, date_label, block in dated:
+        if (date_text, date_label) == (text, label):
+            date = parse_date(date_text)
+            if date:
+                return date, evidence(raw, int(block["content_start"]))
     return "", "no date line found (dates inside the story are events, not publication)"
 
 
@@ -186,31 +236,83 @@ def _mentions(raw: str, blocks: list[dict[str, object]], kinds: tuple[str, ...],
     return sorted(hits, key=lambda hit: hit[0])
 
 
+def _credited_outlet(raw: str, blocks: list[dict[str, object]], outlets: OutletTable,
+                     rules: ProvenanceRules | None) -> tuple[str, Outlet | None, int] | None:
+    """Return (name, known outlet or None, offset) of the outlet a credit line names ('By A, Riverton Gazette',
+    'Jane Morrow | Riverton Gazette', 'The Carrow Ledger | Live', 'Ellingham Echo sports desk, …')."""
+    for block, credit in credits(raw, blocks, rules):
+        if credit.outlet:
+            name = expand_acronym(credit.outlet, raw)
+            known = outlets.by_alias.get(name.lower()) or outlets.by_alias.get(re.sub(r"^the\s+", "", name.lower()))
+            return (known.name if known else name), known, int(block["content_start"])
+    return None
+
+
+# How a text names its own outlet when the outlet is not in outlets.csv: "MORE FROM THE DAILY BLAST:",
+# "Contact the Daily Beacon newsdesk", "the Chronicle understands that".
+_SELF_NAMING = (
+    re.compile(r"^MORE FROM (?P<o>(?:THE )?[A-Z][A-Z’' ]{2,40}?):?[ \t]*$", re.M),
+    re.compile(r"\b[Cc]ontact (?:the )?(?P<o>[A-Z][\w’']*(?: [A-Z][\w’']*){0,4}) news ?desk\b"),
+    re.compile(r"(?<![\w-])(?P<o>[Tt]he [A-Z][\w’']*(?: [A-Z][\w’']*){0,3}) understands\b"),
+)
+
+
+def _named_self(raw: str) -> tuple[str, int] | None:
+    """Return (outlet, offset) where the text names itself in a newsroom phrase, or None."""
+    for pattern in _SELF_NAMING:
+        found = pattern.search(raw)
+        if found:
+            name = found.group("o").strip()
+            name = name.title() if name.isupper() else name
+            return re.sub(r"^the ", "The ", name), found.start("o")
+    return None
+
+
 def infer_outlet_and_wire(raw: str, blocks: list[dict[str, object]], url: str,
-                          outlets: OutletTable) -> dict[str, str]:
+                          outlets: OutletTable, rules: ProvenanceRules | None = None) -> dict[str, str]:
     """Return outlet, wire_agency and their evidence.
 
-    The outlet comes from the URL's domain or from the text referring to itself
-    ("told NBC News", "reporter for the Kyiv Independent"). A wire agency that the
-    text credits ("for AFP", "Reuters could not verify") is the wire, and is not
-    taken for the publishing site unless the URL says so.
+    The outlet comes from the URL's domain, from a credit line that names it ("By Jane Morrow,
+    Riverton Gazette", "Jane Morrow | Riverton Gazette", "The Carrow Ledger | Live coverage"), from a
+    copyright line ("Copyright 2024 Meridian News Network"), or from the text referring to itself
+    ("told NBC News", "reporter for the Kyiv Independent"). A wire or news agency that the text
+    credits ("(AP)", "/PRNewswire/", "for AFP", "Reuters could not verify") is the wire, and is not
+    taken for the publishing site unless the URL or a credit line names it as the outlet.
     """
     found = {"outlet": "", "outlet_evidence": "", "wire_agency": "", "wire_agency_evidence": ""}
     domain = urlparse(url).netloc.lower().removeprefix("www.") if url else ""
     owner = outlets.for_domain(domain) if domain else None
     if owner:
         found["outlet"], found["outlet_evidence"] = owner.name, f"URL domain {domain}"
+    credited = _credited_outlet(raw, blocks, outlets, rules)
+    if credited and not found["outlet"]:
+        found["outlet"], found["outlet_evidence"] = credited[0], evidence(raw, credited[2])
+    if credited and credited[1] is not None and credited[1].kind in WIRE_KINDS:
+        found["wire_agency"], found["wire_agency_evidence"] = credited[1].name, evidence(raw, credited[2])
     narrative = ("body", "headline", "dateline")
     strong = (_mentions(raw, blocks, narrative, outlets.strong_reference, outlets)
-              + _mentions(raw, blocks, ("author_bio", "byline"), (outlets.staff,), outlets))
+              + _mentions(raw, blocks, ("author_bio", "byline", "body"), outlets.staff, outlets))
     weak = _mentions(raw, blocks, narrative, outlets.weak_reference, outlets)
-    credits = (_mentions(raw, blocks, ("byline",), (outlets.wire_byline,), outlets, clean=True)
-               + _mentions(raw, blocks, ("dateline",), (outlets.wire_dateline,), outlets))
-    for offset, outlet in sorted(strong + credits, key=lambda hit: hit[0]):
-        if outlet.kind == "wire" and not found["wire_agency"]:
+    credits_ = (_mentions(raw, blocks, ("byline",), (outlets.wire_byline,), outlets, clean=True)
+                + _mentions(raw, blocks, ("dateline",), (outlets.wire_dateline,), outlets))
+    for offset, outlet in sorted(strong + credits_, key=lambda hit: hit[0]):
+        if outlet.kind in WIRE_KINDS and not found["wire_agency"]:
             found["wire_agency"], found["wire_agency_evidence"] = outlet.name, evidence(raw, offset)
+    copyright_line = _COPYRIGHT_RE.search(raw)
+    if copyright_line:  # the holder publishes; a wire's copyright in its own copy credits the wire
+        name = copyright_line.group("o").strip()
+        known = outlets.by_alias.get(name.lower()) or outlets.by_alias.get(re.sub(r"^the\s+", "", name.lower()))
+        proof = evidence(raw, copyright_line.start("o"))
+        if known is not None and known.kind in WIRE_KINDS:
+            if not found["wire_agency"]:
+                found["wire_agency"], found["wire_agency_evidence"] = known.name, proof
+        elif not found["outlet"]:
+            found["outlet"], found["outlet_evidence"] = (known.name if known else expand_acronym(name, raw)), proof
+    self_named = _named_self(raw)
+    if self_named and not found["outlet"]:
+        found["outlet"], found["outlet_evidence"] = self_named[0], evidence(raw, self_named[1])
     for offset, outlet in strong + weak:  # strong references first
-        if outlet.kind != "wire" and not found["outlet"]:
+        if outlet.kind not in WIRE_KINDS and not found["outlet"]:
             found["outlet"], found["outlet_evidence"] = outlet.name, evidence(raw, offset)
     if not found["outlet"]:
         found["outlet_evidence"] = (
@@ -221,16 +323,18 @@ def infer_outlet_and_wire(raw: str, blocks: list[dict[str, object]], url: str,
     return found
 
 
-def infer_metadata(raw: str, blocks: list[dict[str, object]], outlets: OutletTable) -> dict[str, str]:
+def infer_metadata(raw: str, blocks: list[dict[str, object]], outlets: OutletTable,
+                   rules: ProvenanceRules | None = None) -> dict[str, str]:
     """Return every inferable metadata field with its ``<field>_evidence``."""
+    rules = ProvenanceRules.load() if rules is None else rules
     result: dict[str, str] = {}
     for name, (value, proof) in {
         "title": infer_title(raw, blocks),
-        "byline": infer_byline(raw, blocks, outlets),
-        "published": infer_published(raw, blocks),
+        "byline": infer_byline(raw, blocks, outlets, rules),
+        "published": infer_published(raw, blocks, rules),
         "url": infer_url(raw, blocks),
     }.items():
         result[name], result[f"{name}_evidence"] = value, proof
-    result.update(infer_outlet_and_wire(raw, blocks, result["url"], outlets))
+    result.update(infer_outlet_and_wire(raw, blocks, result["url"], outlets, rules))
     result["event"], result["event_evidence"] = "", "not inferred: give it in manifest.csv"
     return result

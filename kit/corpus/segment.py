@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from kit.corpus.provenance import DATE_PATTERNS, MONTHS as _MONTHS, ProvenanceRules, is_section, names_in, read_credit
 from kit.text.sentences import TextRules, count_words, ends_with_terminal_punctuation
 from kit.text.wordlists import column_set, read_rows
 
@@ -34,14 +35,6 @@ _SIGNATURE_RE = re.compile(
     r"[—–-]+\s*[^\n()]{0,80}?\(@\w{1,30}\)\s*(?:[A-Z][a-z]+\.? \d{1,2}, \d{4}|\d{1,2} [A-Z][a-z]+ \d{4})?\s*"
 )
 _BYLINE_RE = re.compile(r"(?:by|words by|reporting by|written by)\s+\[?[A-Z\u0400-\u04FF].*", re.I)
-_MONTHS = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
-           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")
-DATE_PATTERNS = (
-    rf"{_MONTHS}\s+\d{{1,2}},?\s+\d{{4}}",
-    rf"\d{{1,2}}\s+{_MONTHS},?\s+\d{{4}}",
-    r"\d{4}-\d{2}-\d{2}",
-    r"\d{1,2}[./]\d{1,2}[./]\d{4}",
-)
 _DATE_ANY = "(?:" + "|".join(DATE_PATTERNS) + ")"
 _DATE_LINE_RE = re.compile(
     rf"(?:(?:published|updated|posted|date|first published)\s*:?\s*(?:on\s+)?)?"
@@ -56,8 +49,8 @@ _STATE = r"[A-Z][A-Za-z.]{1,14}(?: [A-Z][A-Za-z.]{1,14})?"
 _AGENCY = r"(?:\([^)\n]{1,40}\)|/[^/\n]{1,30}/)"
 _DATELINE_PREFIX_RE = re.compile(
     rf"(?:date\s+{_DATE_ANY}\s+)?"
-    rf"(?:[A-Z][A-Z.'’ -]{{1,30}}[A-Z.](?:,\s*{_STATE})??(?:,\s*(?:{_DATE_ANY}|{_MONTHS}\s+\d{{1,2}}))?"
-    rf"\s*{_AGENCY}?|{_AGENCY})\s*(?:[-–—]|--)\s+(?=\S)"
+    rf"(?:[A-Z][A-Z.'’ /-]{{1,30}}[A-Z.](?:,\s*{_STATE})??(?:,\s*(?:{_DATE_ANY}|{_MONTHS}\s+\d{{1,2}})\.?)?"
+    rf"\s*{_AGENCY}?|{_AGENCY})(?:\s*(?:[-–—]|--)|(?<=/)\.)\s+(?=\S)"
 )
 _MORE_LINK_RE = re.compile(r"(see|read) more", re.I)
 _BIO_RE = re.compile(
@@ -76,6 +69,7 @@ class SegmentRules:
     boilerplate: tuple[tuple[re.Pattern[str], str, str], ...]
     text: TextRules
     subject_pronouns: frozenset[str]
+    provenance: ProvenanceRules | None = None
 
     @classmethod
     def load(cls, data_dir: Path | None = None) -> "SegmentRules":
@@ -89,7 +83,12 @@ class SegmentRules:
             text=TextRules.load(data_dir),
             subject_pronouns=column_set("function_words", "word",
                                         where={"word_class": "subject_pronoun"}, data_dir=data_dir),
+            provenance=ProvenanceRules.load(data_dir),
         )
+
+    def credit(self, line: str):
+        """Return what a provenance line says (:func:`kit.corpus.provenance.read_credit`), or None."""
+        return read_credit(line, self.provenance) if self.provenance is not None else None
 
 
 @dataclass
@@ -142,8 +141,12 @@ def _is_hard_wrapped(lines: list[str]) -> bool:
             and ends_open * 2 >= len(inner))
 
 
-def make_units(raw: str) -> list[Unit]:
-    """Return the text units of ``raw``: lines, with hard-wrapped paragraphs kept whole."""
+def make_units(raw: str, is_credit=None) -> list[Unit]:
+    """Return the text units of ``raw``: lines, with hard-wrapped paragraphs kept whole.
+
+    ``is_credit(line)`` says whether a line is a byline or date line: a chunk holding one is
+    a stack of header lines, not a wrapped paragraph.
+    """
     units: list[Unit] = []
     chunk_lines: list[tuple[int, int, int]] = []
     previous_number = None
@@ -152,7 +155,8 @@ def make_units(raw: str) -> list[Unit]:
     def flush() -> None:
         if not chunk_lines:
             return
-        if _is_hard_wrapped([raw[start:end] for _, start, end in chunk_lines]):
+        lines = [raw[start:end] for _, start, end in chunk_lines]
+        if _is_hard_wrapped(lines) and not (is_credit and any(is_credit(line) for line in lines)):
             number, start, _ = chunk_lines[0]
             end = chunk_lines[-1][2]
             units.append(Unit(start, end, chunk, number, raw[start:end]))
@@ -179,8 +183,14 @@ def _classify_line(unit: Unit, rules: SegmentRules) -> None:
         if pattern.fullmatch(text):
             unit.kind, unit.rule = kind, f"pattern: {source}"
             return
+    credit = rules.credit(text) if not _SIGNATURE_RE.fullmatch(text) else None
     if _SIGNATURE_RE.fullmatch(text):
         unit.kind, unit.rule = "social_embed", "post signature: — Name (@handle) date"
+    elif credit is not None:
+        unit.kind = "byline" if credit.kind in ("byline", "masthead") else "dateline"
+        unit.rule = credit.rule
+    elif rules.provenance is not None and is_section(text, rules.provenance):
+        unit.kind, unit.rule = "other", "section label ('Live', 'Press release')"
     elif _BYLINE_RE.fullmatch(text) and unit.words <= 15 and not ends_with_terminal_punctuation(text):
         unit.kind, unit.rule = "byline", "line starts with 'By' and names a person"
     elif _DATE_LINE_RE.fullmatch(text):
@@ -236,6 +246,19 @@ def _mark_author_boxes(units: list[Unit]) -> None:
                 if earlier.kind is not None or earlier.words > _MAX_AUTHOR_BOX_LINE_WORDS:
                     break
                 earlier.kind, earlier.rule = "author_bio", "name or role line above a biography"
+
+
+def _mark_author_lines(units: list[Unit], rules: SegmentRules) -> None:
+    """Label a line of names alone above the story ('Sana Iqbal', 'A in Kyiv and B') as a byline when a
+    date or credit line stands next to it; the first line (the headline) is never one."""
+    for index, unit in enumerate(units[1:], start=1):
+        if unit.kind is None and not unit.title_like:
+            break  # the story has begun
+        if unit.kind is not None or rules.provenance is None or not names_in(unit.text, rules.provenance):
+            continue
+        beside = [u for u in (units[index - 1], units[index + 1] if index + 1 < len(units) else None) if u]
+        if any(u.kind in ("dateline", "byline") for u in beside):
+            unit.kind, unit.rule = "byline", "names alone beside a date or credit line"
 
 
 def _mark_captions(units: list[Unit]) -> None:
@@ -302,9 +325,10 @@ def _split_datelines(units: list[Unit]) -> list[Unit]:
 
 def classify_units(raw: str, rules: SegmentRules) -> list[Unit]:
     """Return the units of ``raw`` with a kind and the rule behind it."""
-    units = make_units(raw)
+    units = make_units(raw, lambda line: rules.credit(line) is not None)
     for unit in units:
         _classify_line(unit, rules)
+    _mark_author_lines(units, rules)
     units = _split_datelines(units)
     _mark_social_posts(units)
     _mark_related_links(units)

@@ -10,7 +10,9 @@ with its corpus, in a ``topic/`` folder beside the articles:
   and the role classes whose unnamed sources belong to a group ("expert" → analyst_expert);
 - ``actors.csv``: canonical, aliases, group, type, speaks_as, description, source;
 - ``affiliations.csv``: term, group, source — words that tie an unnamed source to a group;
-- ``labels.csv``: term, category, connotation, source — the story's own labels and spellings.
+- ``labels.csv``: term, category, connotation, source — the story's own labels and spellings;
+- ``sides.csv``: term, side, source — the words that say whose people a number counts
+  ("fighters" → raiders): the sides the story's claims are compared by.
 
 Every row is checked when the corpus is loaded; a row that breaks a rule is left out and listed
 in ``corpus.problems`` with its file, line and the values allowed.
@@ -19,12 +21,22 @@ in ``corpus.problems`` with its file, line and the values allowed.
 from __future__ import annotations
 
 import csv
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
 from kit.corpus.reading import TOPIC_FOLDER, Problem
 
-__all__ = ["TOPIC_FOLDER", "TopicPack", "read_topic"]
+__all__ = ["TOPIC_FOLDER", "TopicPackMissing", "TopicPack", "note_without_pack", "read_topic"]
+# What a table lacks when its corpus has no topic pack, and which file of a pack would give it.
+WITHOUT_PACK = {
+    "naming": "`actor` is the fullest name each article gives; the same person is not joined across articles "
+              "(a topic pack's actors.csv gives canonical names and aliases)",
+    "labels": "only the general labels of kit/data/labels.csv are looked for (a topic pack's labels.csv adds "
+              "the story's own labels and spellings; the `list` column says which list a term came from)",
+    "claims": "`side` is known only for civilians (a topic pack's sides.csv says whose people a number counts, "
+              "such as one army's soldiers)",
+}
 ACTOR_TYPES = ("person", "armed_group", "organisation", "government", "place_metonym", "media")
 CONNOTATIONS = ("negative", "neutral", "positive", "loaded")  # a spelling row names its variety instead
 REQUIRED_COLUMNS = {
@@ -32,6 +44,7 @@ REQUIRED_COLUMNS = {
     "actors.csv": ("canonical", "aliases", "group", "type", "source"),
     "affiliations.csv": ("term", "group", "source"),
     "labels.csv": ("term", "category", "connotation", "source"),
+    "sides.csv": ("term", "side", "source"),
 }
 
 
@@ -44,6 +57,7 @@ class TopicPack:
     actors: tuple[dict[str, str], ...]
     affiliations: tuple[dict[str, str], ...]
     labels: tuple[dict[str, str], ...]
+    sides: tuple[dict[str, str], ...] = ()
 
     @property
     def group_ids(self) -> tuple[str, ...]:
@@ -52,7 +66,7 @@ class TopicPack:
 
     def __repr__(self) -> str:
         return (f"<TopicPack {self.folder}: {len(self.groups)} groups, {len(self.actors)} actors, "
-                f"{len(self.affiliations)} affiliations, {len(self.labels)} labels>")
+                f"{len(self.affiliations)} affiliations, {len(self.labels)} labels, {len(self.sides)} sides>")
 
 
 def _read(path: Path, problems: list[Problem], label: str) -> list[tuple[int, dict[str, str]]]:
@@ -95,6 +109,24 @@ def _keep(rows: list[tuple[int, dict[str, str]]], label: str, problems: list[Pro
     return tuple(kept)
 
 
+class TopicPackMissing(UserWarning):
+    """A note that a table was made without a topic pack, and what a pack would add."""
+
+
+def note_without_pack(corpus, table: str, frame=None) -> str:
+    """Return (and warn, once per calling line) what ``table`` lacks because ``corpus`` has no topic pack;
+    '' when it has one. The note is also kept in ``frame.attrs['topic_note']``."""
+    if getattr(corpus, "topic", None) is not None or table not in WITHOUT_PACK:
+        return ""
+    folder = getattr(getattr(corpus, "folder", None), "name", "this folder")
+    note = (f"{folder}/ has no topic pack (a topic/ folder beside the articles, as in seeds/topic/): "
+            f"{WITHOUT_PACK[table]}. Use kit.load_corpus(folder, topic='path/to/topic') to read one.")
+    if frame is not None:
+        frame.attrs["topic_note"] = note
+    warnings.warn(note, TopicPackMissing, stacklevel=3)
+    return note
+
+
 def read_topic(folder: Path) -> tuple[TopicPack | None, list[Problem]]:
     """Return the topic pack in ``folder`` (None if there is none) and the problems met."""
     if not folder.is_dir():
@@ -113,5 +145,6 @@ def read_topic(folder: Path) -> tuple[TopicPack | None, list[Problem]]:
                            label + "affiliations.csv", problems, [("group", allowed_groups)]),
         labels=_keep(_read(folder / "labels.csv", problems, label + "labels.csv"), label + "labels.csv", problems,
                      [("connotation", CONNOTATIONS)]),
+        sides=_keep(_read(folder / "sides.csv", problems, label + "sides.csv"), label + "sides.csv", problems, []),
     )
     return pack, problems

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pandas as pd
 
+from kit.corpus.topic import note_without_pack
 from kit.corpus.rows import Rows, by_article
-from kit.framing.voice import analysed_text
+from kit.framing.voice import analysed_text, corpus_entities
 from kit.text.terms import TermIndex
 from kit.text.wordlists import read_rows
 
@@ -46,13 +47,11 @@ def labels(corpus, attributions: pd.DataFrame | None = None, entities: pd.DataFr
     is credited with); ``list`` says whether the term is a general label or the topic pack's.
     """
     if entities is None:
-        from kit.attribution import entities as find_entities
-
-        entities = find_entities(corpus)
+        entities = corpus_entities(corpus)
     label_index, spelling_index = label_indexes(corpus.topic, data_dir)
     names = by_article(entities)
     rows = Rows(LABEL_COLUMNS)
-    for article_id, raw, start, end, block, voices, sentence_of in analysed_text(corpus, attributions):
+    for article_id, raw, start, end, block, voices, sentence_of in analysed_text(corpus, attributions, entities):
         inside = [n for n in names.get(article_id, []) if start <= n.start and n.end <= end]
         spans = [(n.start, n.end) for n in inside]
         outlet_spans = [(n.start, n.end) for n in inside if n.type == "media"]
@@ -68,4 +67,5 @@ def labels(corpus, attributions: pd.DataFrame | None = None, entities: pd.DataFr
                           "list": row["list"]})
     frame = rows.frame()
     frame["sentence_id"] = frame["sentence_id"].astype("Int64")
+    note_without_pack(corpus, "labels", frame)
     return frame.sort_values(["article_id", "start"]).reset_index(drop=True)

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import pandas as pd
 
+from kit.corpus.topic import note_without_pack
 from kit.corpus.rows import Rows, by_article
-from kit.framing.voice import analysed_text
+from kit.framing.voice import analysed_text, corpus_entities
 
 NAMING_COLUMNS = ["article_id", "sentence_id", "actor", "group", "type", "surface", "title", "start", "end",
                   "voice", "source_block", "rule", "entity_id"]
@@ -26,16 +27,14 @@ def naming(corpus, attributions: pd.DataFrame | None = None, entities: pd.DataFr
     read so. Pass tables already computed to avoid computing them again.
     """
     if entities is None:
-        from kit.attribution import entities as find_entities
-
-        entities = find_entities(corpus)
+        entities = corpus_entities(corpus)
     if attributions is None:
         from kit.attribution import attributions as find_attributions
 
         attributions = find_attributions(corpus)
     names = by_article(entities)
     rows = Rows(NAMING_COLUMNS)
-    for article_id, raw, start, end, block, voices, sentence_of in analysed_text(corpus, attributions):
+    for article_id, raw, start, end, block, voices, sentence_of in analysed_text(corpus, attributions, entities):
         for name in names.get(article_id, []):
             if start <= name.start and name.end <= end:
                 rows.add({"article_id": article_id, "sentence_id": sentence_of(name.start), "actor": name.entity,
@@ -53,5 +52,6 @@ def naming(corpus, attributions: pd.DataFrame | None = None, entities: pd.DataFr
                   "source_block": row.source_block, "rule": "resolved reference", "entity_id": ""})
     frame = rows.frame()
     frame = frame.drop_duplicates(["article_id", "start", "end"])
+    note_without_pack(corpus, "naming", frame)
     frame["sentence_id"] = frame["sentence_id"].astype("Int64")
     return frame.sort_values(["article_id", "start"]).reset_index(drop=True)

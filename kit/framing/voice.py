@@ -8,11 +8,17 @@ Voice comes from the attribution table, so findings and attributions agree:
 - ``scare_quoted``: a short term in quotation marks that no source is credited with
   (only for labels: "the so-called “volunteers”");
 - ``outlet``: everything else, the outlet's own narration.
+
+A quotation that holds only a name (a nickname, a call sign, the title of a work: "White Rex",
+call sign “Caesar”) is a name, not a quotation: it takes the voice of the sentence around it, in
+every article alike. The names come from the entity table (``kit.entities``).
 """
 
 from __future__ import annotations
 
 import bisect
+import re
+import weakref
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -53,11 +59,31 @@ def _text_spans(blocks: list, paragraphs: list) -> list[tuple[int, int, str]]:
     return sorted(spans)
 
 
-def _article_voices(raw: str, spans: list[tuple[int, int, str]], rows: list) -> ArticleVoices:
-    """Return the voices of one article from its attribution rows and its quotations."""
+_TITLE_WORD = re.compile(r"[A-Z0-9][\w’'.&-]*|(?:the|a|an|of|and|de|la|el|al|von|van|der|’s|'s)$")
+
+
+def holds_only_a_name(raw: str, start: int, end: int, names: list[tuple[int, int]]) -> bool:
+    """Does ``raw[start:end]`` (a quotation's inside) hold only a name: a name of the entity table and
+    nothing but capitalised words around it ("White Rex", "The Fox", "The Lighthouse Keeper's Daughter")?
+    A comma or full stop the copy put inside the marks ('"White Rex,"') does not count."""
+    text = raw[start:end]
+    first = start + len(text) - len(text.lstrip())
+    last = start + len(text.rstrip(" \t\n,.;:!?"))
+    if first >= last or not any(first <= a and b <= last for a, b in names):
+        return False
+    return all(_TITLE_WORD.match(word) for word in re.split(r"\s+|(?=[’']s\b)", raw[first:last]) if word)
+
+
+def _article_voices(raw: str, spans: list[tuple[int, int, str]], rows: list,
+                    names: list[tuple[int, int]] | None = None) -> ArticleVoices:
+    """Return the voices of one article from its attribution rows and its quotations; ``names`` are the
+    (start, end) of its names: a quotation of a name alone is no quotation."""
     voices = ArticleVoices()
-    contents = [(r.content_start, r.content_end, r.kind) for r in rows]
-    quotes = [q for start, end, _ in spans for q in find_quotes(raw[start:end], start)]
+    names = names or []
+    contents = [(r.content_start, r.content_end, r.kind) for r in rows if not (
+        r.kind in ("direct", "social") and holds_only_a_name(raw, r.content_start, r.content_end, names))]
+    quotes = [q for start, end, _ in spans for q in find_quotes(raw[start:end], start)
+              if not holds_only_a_name(raw, q.inner_start, q.inner_end, names)]
     for start, end, kind in contents:
         if kind in ("direct", "social"):
             voices.quoted.append((start, end))
@@ -86,23 +112,43 @@ def sentence_lookup(sentences: list):
     return lookup
 
 
-def analysed_text(corpus, attributions: pd.DataFrame | None = None):
+_ENTITIES: dict[int, tuple[weakref.ref, pd.DataFrame]] = {}
+
+
+def corpus_entities(corpus) -> pd.DataFrame:
+    """Return ``kit.entities(corpus)``, computed once for each corpus object (voices need its names)."""
+    key = id(corpus)
+    held = _ENTITIES.get(key)
+    if held is not None and held[0]() is corpus:
+        return held[1]
+    from kit.attribution import entities
+
+    frame = entities(corpus)
+    _ENTITIES[key] = (weakref.ref(corpus, lambda _ref, key=key: _ENTITIES.pop(key, None)), frame)
+    return frame
+
+
+def analysed_text(corpus, attributions: pd.DataFrame | None = None, entities: pd.DataFrame | None = None):
     """Yield (article_id, raw, start, end, source_block, voices, sentence_of) for each stretch read.
 
     The stretches are headlines and body paragraphs; ``voices`` is the article's
-    :class:`ArticleVoices` and ``sentence_of`` maps an offset to its sentence_id.
+    :class:`ArticleVoices` and ``sentence_of`` maps an offset to its sentence_id. ``entities``
+    (``kit.entities``) tell a quoted name from a quotation; computed once per corpus if not given.
     """
     if attributions is None:
         from kit.attribution import attributions as extract
 
         attributions = extract(corpus)
+    if entities is None:
+        entities = corpus_entities(corpus)
     blocks, paragraphs, sentences = by_article(corpus.blocks), by_article(corpus.paragraphs), by_article(corpus.sentences)
     rows = by_article(attributions)
+    names = {a: [(int(n.start), int(n.end)) for n in group] for a, group in by_article(entities).items()}
     ids = corpus.articles["article_id"]
     for article_id in progress(ids, len(ids), "reading voices"):
         raw = corpus.texts[article_id]
         spans = _text_spans(blocks.get(article_id, []), paragraphs.get(article_id, []))
-        voices = _article_voices(raw, spans, rows.get(article_id, []))
+        voices = _article_voices(raw, spans, rows.get(article_id, []), names.get(article_id, []))
         sentence_of = sentence_lookup(sentences.get(article_id, []))
         for start, end, source_block in spans:
             yield article_id, raw, start, end, source_block, voices, sentence_of

@@ -133,10 +133,13 @@ def _row_spans(role: str, describe: Callable[[object], str]) -> Callable[[pd.Dat
 
 label_spans = _row_spans("label", lambda r: f"label '{r.surface}' · category {r.category} · "
                                             f"connotation {r.connotation} · voice {r.voice}")
-hedge_spans = _row_spans("hedge", lambda r: f"{r.type} '{r.term}' · voice {r.voice}")
+hedge_spans = _row_spans("hedge", lambda r: f"{r.type} '{r.term}' · voice {r.voice}"
+                                            f"{f' · {r.evidence}' if getattr(r, 'evidence', '') else ''}")
 claim_spans = _row_spans("claim", lambda r: f"claim '{r.quantity}' · counts {r.counted or '?'}"
+                                            f"{f' in {r.unit}' if getattr(r, 'unit', '') else ''}"
                                             f"{f' ({r.side})' if r.side else ''} · claimed by {r.claimant}"
-                                            f"{f' · hedged: {r.hedge_evidence}' if r.hedged else ''}")
+                                            f"{f' · hedged: {r.hedge_evidence}' if r.hedged else ''}"
+                                            f"{f' · read by: {r.evidence}' if getattr(r, 'evidence', '') else ''}")
 name_spans = _row_spans("name", lambda r: f"'{r.surface}' names {r.actor} ({r.group}) · voice {r.voice}"
                                           f" · {r.rule}")
 

@@ -374,6 +374,9 @@ def hedges_per_1000_words(corpus, hedges_table: pd.DataFrame | None = None,
 def claims_dotplot(corpus, compare_table: pd.DataFrame | None = None) -> tuple[Figure, pd.DataFrame]:
     """Draw each compared claim as a dot: one panel per event, y = "counted · side", x = value.
 
+    The casualty and capture counts (kind ``event``) are drawn when there are any; otherwise every
+    compared quantity ("nurse · ", "money (GBP) · ").
+
     Colour and marker show the claimant group; a black ring marks a claim in conflict (its range
     cannot be true together with another's); an arrow marks an open range ("more than 70").
     The x axis is symlog (linear below 1) so that "no one" (0) sits on the axis. The table holds
@@ -381,6 +384,9 @@ def claims_dotplot(corpus, compare_table: pd.DataFrame | None = None) -> tuple[F
     within its panel) and ``open_range``.
     """
     compare_table = _computed(compare_table, "compare_claims", corpus)
+    events_only = "kind" in compare_table and (compare_table["kind"] == "event").any()
+    if events_only:  # casualty and capture counts when there are any; else every compared quantity
+        compare_table = compare_table[compare_table["kind"] == "event"]
     table = _claims_positions(compare_table)
     scheme = speaker_scheme(corpus)
     claimant = _claimant_column(scheme)
@@ -394,12 +400,13 @@ def claims_dotplot(corpus, compare_table: pd.DataFrame | None = None) -> tuple[F
     for ax, event in zip(axes, events):
         _claims_panel(ax, table[table["event"] == event], event, upper, scheme)
     if table.empty:
-        _empty(axes[0], "no casualty or capture claims to compare")
+        _empty(axes[0], "no claims to compare")
     else:
         groups = _order(table[claimant], scheme.order)
         _legend(axes[0], _claims_legend(groups, scheme, bool(table["conflict"].any()), bool(table["open_range"].any())),
                 f"claimant ({scheme.title})")
-    _finish(fig, axes[-1], corpus, "Who claims what number? Casualty and capture claims compared",
+    _finish(fig, axes[-1], corpus, "Who claims what number? "
+            + ("Casualty and capture claims compared" if events_only or table.empty else "Claims compared"),
             f"{len(table)} claims (kit.compare_claims)", "claimed number (symlog scale)", "counted · side")
     return fig, table
 
@@ -407,7 +414,9 @@ def claims_dotplot(corpus, compare_table: pd.DataFrame | None = None) -> tuple[F
 def _claims_positions(compare_table: pd.DataFrame) -> pd.DataFrame:
     """Return the claims with their y label and position: equal dots in a row are spread, not stacked."""
     table = compare_table.sort_values(["event", "counted", "side", "value", "label", "claim_id"]).reset_index(drop=True)
-    table["group"] = table["counted"].astype(str) + " · " + table["side"].astype(str)
+    units = table["unit"].astype(str) if "unit" in table else pd.Series("", index=table.index)
+    table["group"] = (table["counted"].astype(str) + units.map(lambda u: f" ({u})" if u else "") + " · "
+                      + table["side"].astype(str))
     table["open_range"] = np.isinf(table["high"].astype(float))
     row = table.groupby("event")["group"].transform(lambda g: pd.factorize(g)[0]) if len(table) else 0
     k = table.groupby(["event", "group"]).cumcount()
