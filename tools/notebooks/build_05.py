@@ -28,9 +28,10 @@ CELLS = [
          "hedges = kit.hedges(corpus, quotes)\n"
          "claims = kit.claims(corpus, quotes, hedges)  # one row per number"),
     md("## Every number, with what it counts\n\n"
-       "`counted` says what a number counts (killed, wounded, distance, followers …) and `side` whose "
-       "(raiders, Russian forces, civilians); the words next to the number decide both. `claimant` "
-       "says who the text credits with it."),
+       "`counted` says what a number counts: an event (killed, wounded, captured …), a measure (hour, "
+       "kilometre) or the thing counted (fighter, village, follower). `side` says whose (for this story's "
+       "topic pack: raiders, Russian forces, civilians); the words next to the number decide both. "
+       "`claimant` says who the text credits with it."),
     code("claims[\"label\"] = claims[\"article_id\"].map(corpus.articles.set_index(\"article_id\")[\"label\"])\n"
          "claims[[\"label\", \"quantity\", \"counted\", \"side\", \"claimant\", \"voice\"]]"),
     md("Look at `claimant`: \"outlet narration\" means the outlet states the number in its own voice; "
@@ -63,7 +64,7 @@ CELLS = [
     md("## A number is a range\n\n"
        "\"More than 70\" does not say 70. The kit turns each number into a range, `low` to `high`; "
        "`inf` means the text sets no upper limit. Vague words get ranges by a fixed convention of the "
-       "kit (see `kit/framing/claims.py`), not by anything the article says."),
+       "kit (see `kit/data/amounts.csv`, which an instructor can edit), not by anything the article says."),
     code("claims.loc[claims[\"low\"] != claims[\"high\"], [\"label\", \"quantity\", \"value\", \"low\", \"high\", \"counted\"]]"),
     md("Read the `high` of \"more than 70\": which numbers of killed fighters would make that claim "
        "true?"),

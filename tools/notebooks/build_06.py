@@ -97,11 +97,13 @@ CELLS = [
          "else:\n"
          "    display(hedges.groupby([\"type\", \"voice\"]).size().unstack(fill_value=0))"),
     md("## Numbers across sources\n\n"
-       "Casualty and capture claims lined up by event, count and side. A ring marks a conflict: a "
+       "Numbers lined up with others about the same thing: the same event, the same counted thing "
+       "or measure, in the same unit (killed with killed, pounds with pounds). The dot plot draws "
+       "casualty and capture counts when there are any, else every kind. A ring marks a conflict: a "
        "prompt to read both passages and check their scope, never a verdict."),
     code("fig, table = plots.claims_dotplot(corpus, comparison)"),
     code("if comparison.empty:\n"
-         "    print(\"No casualty or capture claims with a known side to compare.\")\n"
+         "    print(\"No numbers to line up: the kit found no count, sum or measure in these articles.\")\n"
          "else:\n"
          "    display(comparison[[\"event\", \"counted\", \"side\", \"label\", \"claimant\", \"quantity\", \"conflict\"]])"),
     md("**Try it:** in the dot plot cell, replace `claims_dotplot(corpus, comparison)` with "
