@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+
 import matplotlib
 
 matplotlib.use("Agg")  # this test module only: draw without a display
@@ -306,3 +308,54 @@ def test_does_the_timeline_put_may_2023_before_march_2024(seeds):
     plt.close(fig)
     events = list(dict.fromkeys(table.sort_values("position")["event"]))
     assert events == ["May 2023 Belgorod raid", "March 2024 Kursk and Belgorod raids"]
+
+
+MATH_LABELS = ["$\\x$", "$\\frac{1}{$", "\\$5 and $x^2_$", "_^\\", "a$b$c_d^e"]
+MONEY_PAGE = ("Raid on the border\n\nOfficials said on Tuesday that 12 people were killed and 3 were wounded "
+              "after a $5 million drone hit a $2 depot.\n\n“We lost $10 and 40 fighters,” the commander said.\n")
+
+
+@pytest.fixture(scope="module")
+def mathy(tmp_path_factory):
+    """A corpus whose folder, file names, labels and events are full of $, \\, _ and ^."""
+    folder = tmp_path_factory.mktemp("math") / "$\\alpha$ raids_^"
+    folder.mkdir()
+    rows = ["file,label,event,published"]
+    for number, label in enumerate(MATH_LABELS):
+        name = f"{label.replace('/', '')}{number}.txt"
+        (folder / name).write_text(MONEY_PAGE.replace("12", str(12 + number)), encoding="utf-8")
+        quoted = label.replace('"', '""')
+        rows.append(f'"{name}","{quoted}","$event$ ^{number % 2}_","2024-03-1{number}"')
+    (folder / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return kit.load_corpus(folder)
+
+
+def shown(text: matplotlib.text.Text) -> str:
+    """Return the string matplotlib draws for a plain (non-math) text: an escaped \\$ is drawn as $."""
+    return text.get_text().replace("\\$", "$")
+
+
+@pytest.mark.parametrize("name", NAMES + ["block_kinds", "claims_timeline"])
+def test_are_labels_full_of_dollars_and_backslashes_drawn_as_text_not_mathtext(mathy, name):
+    from matplotlib.cbook import is_math_text
+
+    fig, _ = getattr(plots, name)(mathy)
+    try:
+        fig.savefig(io.BytesIO(), format="png")  # mathtext would raise here (ParseFatalException)
+        texts = [t for t in fig.findobj(matplotlib.text.Text) if t.get_text()]
+        parsed = [t.get_text() for t in texts if t.get_parse_math() and is_math_text(t.get_text())]
+        assert all("\\mathdefault" in text for text in parsed), parsed  # only the axis's own number labels
+        drawn_text = "\n".join(shown(t) for t in texts)
+        assert "$\\alpha$ raids_^/" in drawn_text
+        if name not in ("claims_dotplot", "claims_timeline"):  # these name outlets only beside their claims
+            for label in MATH_LABELS:
+                assert label in drawn_text.replace("\n", ""), label
+    finally:
+        plt.close(fig)
+
+
+def test_does_the_report_of_a_folder_full_of_dollars_build(mathy):
+    from kit.views.report import build_report
+
+    page = build_report(mathy)
+    assert page.count("data:image/png;base64,") == 6

@@ -11,6 +11,9 @@ The views compute nothing of their own: they count and reshape the kit's tables.
 from the Okabe-Ito palette (safe for the common kinds of colour blindness) and mean the same
 thing in every figure: a speaker group, a voice, a stance or a hedge type keeps its colour.
 Nothing here calls ``plt.show()`` or changes matplotlib's global settings.
+
+Every text drawn (titles, tick labels, legends, annotations) is plain text, never mathtext: a
+file name or label such as ``$\\x$`` is shown as written (``_plain`` escapes its ``$``).
 """
 
 from __future__ import annotations
@@ -84,6 +87,16 @@ NOTE_BAND_INCHES = 0.3
 
 # ---- shared helpers ------------------------------------------------------------------------
 
+def _plain(text: object) -> str:
+    """Return ``text`` so that matplotlib draws it as written, never as mathtext.
+
+    matplotlib reads text between two ``$`` as mathtext (where ``\\``, ``_`` and ``^`` are
+    commands, and bad input raises); an escaped ``\\$`` is drawn as ``$``. Apply it once, to the
+    final string (after wrapping), for every text that comes from data.
+    """
+    return str(text).replace("$", r"\$")
+
+
 def _new_figure(width: float, height: float, nrows: int = 1, **subplot_kw) -> tuple[Figure, np.ndarray]:
     """Return a figure with constrained layout, a band at the bottom kept for the source note."""
     import matplotlib.pyplot as plt  # pyplot figures show themselves in notebooks (inline backend)
@@ -101,18 +114,20 @@ def _finish(fig: Figure, ax: Axes, corpus, title: str, counted: str, xlabel: str
     top = fig.axes[0]
     if subtitle:
         _subtitle(top, subtitle, loc="center", style="italic")
-    top.set_title(title, fontweight="bold", pad=22 if _has_subtitle(top) else 8)
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel(ylabel)
+    top.set_title(_plain(title), fontweight="bold", pad=22 if _has_subtitle(top) else 8)
+    ax.set_xlabel(_plain(xlabel))
+    ax.set_ylabel(_plain(ylabel))
     n = len(corpus.articles)
-    fig.text(0.01, 0.01, f"Source: Reading the Raids kit, {n} article{'s' * (n != 1)} from "
-             f"{corpus.folder.name}/; {counted}", ha="left", va="bottom", fontsize=7, color=NOTE_GREY)
+    fig.text(0.01, 0.01, _plain(f"Source: Reading the Raids kit, {n} article{'s' * (n != 1)} from "
+                                f"{corpus.folder.name}/; {counted}"), ha="left", va="bottom", fontsize=7,
+             color=NOTE_GREY)
 
 
 def _subtitle(ax: Axes, text: str, loc: str = "left", style: str = "normal") -> None:
     """Write a line of small text just above the axes (a subtitle, or the name of a panel)."""
     x = {"left": 0.0, "center": 0.5}[loc]
-    ax.text(x, 1.015, text, transform=ax.transAxes, ha=loc, va="bottom", fontsize=9, style=style, gid="subtitle")
+    ax.text(x, 1.015, _plain(text), transform=ax.transAxes, ha=loc, va="bottom", fontsize=9, style=style,
+            gid="subtitle")
 
 
 def _has_subtitle(ax: Axes) -> bool:
@@ -175,8 +190,8 @@ def _in_order(table: pd.DataFrame, orders: dict[str, list]) -> pd.DataFrame:
 
 
 def _wrap(labels: Iterable[str], width: int = 16) -> list[str]:
-    """Wrap long outlet labels so that tick labels do not collide."""
-    return [textwrap.fill(str(label), width) for label in labels]
+    """Wrap long outlet labels so that tick labels do not collide (plain text, see ``_plain``)."""
+    return [_plain(textwrap.fill(str(label), width)) for label in labels]
 
 
 def _with_n(outlets: list[str], table: pd.DataFrame, column: str) -> list[str]:
@@ -187,7 +202,7 @@ def _with_n(outlets: list[str], table: pd.DataFrame, column: str) -> list[str]:
 
 def _empty(ax: Axes, message: str, clear: bool = True) -> None:
     """Say on an axes that there was nothing to draw (``clear`` removes its ticks)."""
-    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color=NOTE_GREY)
+    ax.text(0.5, 0.5, _plain(message), ha="center", va="center", transform=ax.transAxes, color=NOTE_GREY)
     if clear:
         ax.set_xticks([])
         ax.set_yticks([])
@@ -196,14 +211,14 @@ def _empty(ax: Axes, message: str, clear: bool = True) -> None:
 def _legend(ax: Axes, handles: list, title: str) -> None:
     """Put the legend to the right of the axes, where it cannot cover data."""
     if handles:
-        ax.legend(handles=handles, title=title, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False,
+        ax.legend(handles=handles, title=_plain(title), loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False,
                   fontsize=8, title_fontsize=9)
 
 
 def _patches(keys: Sequence[str], mapping: dict[str, str], hatches: dict[str, str] | None = None) -> list[Patch]:
     """Return legend patches for ``keys`` in their fixed colours (and hatches)."""
     hatches = hatches or {}
-    return [Patch(facecolor=_colour(k, mapping, i), hatch=hatches.get(k), edgecolor="white", label=k)
+    return [Patch(facecolor=_colour(k, mapping, i), hatch=hatches.get(k), edgecolor="white", label=_plain(k))
             for i, k in enumerate(keys)]
 
 
@@ -329,7 +344,7 @@ def _draw_heatmap(fig: Figure, ax: Axes, table: pd.DataFrame, categories: list[s
     for (r, c), n in np.ndenumerate(counts):
         if n:
             ax.text(c, r, str(n), ha="center", va="center", fontsize=8, color="white" if n > threshold else "black")
-    ax.set_yticks(range(len(categories)), categories)
+    ax.set_yticks(range(len(categories)), [_plain(c) for c in categories])
     ax.set_xticks(range(counts.shape[1]), VOICES * len(outlets), rotation=90, fontsize=8)
     middles = [i * len(VOICES) + (len(VOICES) - 1) / 2 for i in range(len(outlets))]
     top = ax.secondary_xaxis("top")
@@ -429,10 +444,10 @@ def _claims_panel(ax: Axes, rows: pd.DataFrame, event: str, upper: float, scheme
         if row.open_range:
             ax.annotate("", xy=(end, row.y), xytext=(row.value * 1.15, row.y),
                         arrowprops={"arrowstyle": "->", "color": BLACK, "linewidth": 1.2})
-        ax.annotate(f"{row.label}: “{row.quantity}”", (end, row.y), xytext=(4 if row.open_range else 10, 0),
+        ax.annotate(_plain(f"{row.label}: “{row.quantity}”"), (end, row.y), xytext=(4 if row.open_range else 10, 0),
                     textcoords="offset points", va="center", fontsize=7)
     groups = list(dict.fromkeys(rows["group"]))
-    ax.set_yticks(range(len(groups)), groups)
+    ax.set_yticks(range(len(groups)), [_plain(g) for g in groups])
     ax.set_ylim(max(len(groups), 1) - 0.5, -0.5)
     ax.set_xscale("symlog", linthresh=1)
     ax.set_xlim(-0.5, upper)
@@ -451,7 +466,7 @@ def _claimant_column(scheme: SpeakerScheme) -> str:
 def _claims_legend(groups: list[str], scheme: SpeakerScheme, conflict: bool, open_range: bool) -> list:
     """Return the legend entries: claimant groups, then the conflict ring and the open-range arrow."""
     handles: list = [Line2D([], [], linestyle="", marker=scheme.markers.get(g, "o"), markersize=8,
-                            color=_colour(g, scheme.colours, 0), label=g) for g in groups]
+                            color=_colour(g, scheme.colours, 0), label=_plain(g)) for g in groups]
     if conflict:
         handles.append(Line2D([], [], linestyle="", marker="o", markersize=13, markerfacecolor="none",
                               markeredgecolor=BLACK, label="conflict: ranges cannot\nboth be true"))
@@ -567,13 +582,13 @@ def claims_timeline(corpus, claims_table: pd.DataFrame | None = None) -> tuple[F
         for group in groups:
             part = table[table[claimant] == group]
             ax.scatter(part["x"], part["value"], s=60, color=_colour(group, scheme.colours, 0),
-                       marker=scheme.markers.get(group, "o"), edgecolor="white", zorder=3, label=group)
+                       marker=scheme.markers.get(group, "o"), edgecolor="white", zorder=3, label=_plain(group))
         for row in table.itertuples():
-            ax.annotate(f"{row.quantity} {row.counted} ({row.claimant})", (row.x, row.value),
+            ax.annotate(_plain(f"{row.quantity} {row.counted} ({row.claimant})"), (row.x, row.value),
                         xytext=(8, -11 * row.stack),
                         textcoords="offset points", fontsize=7, va="center")
         ax.set_yscale("symlog", linthresh=1)
-        ax.set_xticks(range(len(order)), ["\n".join([*_wrap([r.label], 22), r.published, *_wrap([r.event], 22)])
+        ax.set_xticks(range(len(order)), ["\n".join([*_wrap([r.label], 22), _plain(r.published), *_wrap([r.event], 22)])
                                           for r in order.itertuples()])
         ax.set_xlim(-0.5, len(order) + 0.4)  # room for the last column's labels
         _legend(ax, _claims_legend(groups, scheme, False, False), f"claimant ({scheme.title})")
