@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import matplotlib
 
@@ -359,3 +360,70 @@ def test_does_the_report_of_a_folder_full_of_dollars_build(mathy):
 
     page = build_report(mathy)
     assert page.count("data:image/png;base64,") == 6
+
+
+def small_page(number: int) -> str:
+    return (f"Raid number {number}\n\nOfficials said on Tuesday that {number + 2} soldiers were wounded.\n\n"
+            f"“We will return,” the commander said. The militants said {number} fighters were killed.\n")
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory):
+    """30 small articles: "Big" has three of them; every other file is its own outlet."""
+    folder = tmp_path_factory.mktemp("many")
+    rows = ["file,label"]
+    for number in range(30):
+        (folder / f"a{number:02d}.txt").write_text(small_page(number), encoding="utf-8")
+        rows.append(f"a{number:02d}.txt,{'Big' if number in (7, 17, 27) else f'Outlet {number:02d}'}")
+    (folder / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return kit.load_corpus(folder)
+
+
+def test_are_the_smallest_outlets_of_a_large_folder_summed_in_one_others_row(many):
+    groups = plots.outlet_groups(many)
+    assert len(set(groups.values())) == plots.MAX_OUTLETS
+    assert groups["Big"] == "Big" and groups["Outlet 00"] == "Outlet 00"  # most articles, then article order
+    assert groups["Outlet 29"] == "others (17 outlets)"
+    fig, table = plots.voices_per_outlet(many)
+    plt.close(fig)
+    assert list(dict.fromkeys(table["label"]))[-1] == "others (17 outlets)"
+    assert table["label"].nunique() == plots.MAX_OUTLETS
+    assert table["attributions"].sum() == len(kit.attributions(many))  # nothing lost, only grouped
+
+
+@pytest.mark.parametrize("name", NAMES + ["block_kinds"])
+def test_does_a_figure_of_a_large_folder_stay_the_size_of_max_outlets(many, name):
+    fig, table = getattr(plots, name)(many)
+    try:
+        width, height = fig.get_size_inches()
+        assert width <= 30 and height <= 12
+        if "label" in table and name != "claims_dotplot":
+            assert table["label"].nunique() <= plots.MAX_OUTLETS
+    finally:
+        plt.close(fig)
+
+
+def test_are_hedge_rates_of_the_others_row_per_1000_words_of_all_its_outlets(many):
+    fig, table = plots.hedges_per_1000_words(many)
+    plt.close(fig)
+    words = table.drop_duplicates("label").set_index("label")["n_words"]
+    assert words.sum() == many.articles["n_words"].sum()
+
+
+def test_does_the_claims_dot_plot_draw_at_most_its_share_of_a_crowded_row_smallest_and_largest_kept():
+    from types import SimpleNamespace
+
+    rows = [{"article_id": f"a{n}", "claim_id": f"a{n}:c0", "event": "e", "label": f"L{n}", "counted": "killed",
+             "side": "russian", "quantity": str(n), "value": float(n), "low": float(n), "high": float(n),
+             "claimant": "x", "claimant_type": "person", "claimant_group": "", "conflict": False,
+             "conflict_in_article": False} for n in range(100)]
+    corpus = SimpleNamespace(articles=pd.DataFrame({"article_id": [f"a{n}" for n in range(100)], "label": "L"}),
+                             folder=Path("f"), topic=None)
+    fig, table = plots.claims_dotplot(corpus, pd.DataFrame(rows))
+    try:
+        assert len(table) == plots.MAX_CLAIMS_PER_ROW
+        assert table["value"].min() == 0 and table["value"].max() == 99
+        assert any("92 more not drawn" in t.get_text() for t in fig.texts)
+        assert fig.get_size_inches()[1] < 10
+    finally:
+        plt.close(fig)

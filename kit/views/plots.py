@@ -14,6 +14,12 @@ Nothing here calls ``plt.show()`` or changes matplotlib's global settings.
 
 Every text drawn (titles, tick labels, legends, annotations) is plain text, never mathtext: a
 file name or label such as ``$\\x$`` is shown as written (``_plain`` escapes its ``$``).
+
+Figures stay readable, and their size bounded, however large the folder: per-outlet figures show
+at most ``MAX_OUTLETS`` rows, the outlets with the most articles, and sum the rest in one
+"others (N outlets)" row (``outlet_groups``); the claims dot plot draws at most ``MAX_EVENTS``
+events, ``MAX_CLAIM_ROWS`` rows per event and ``MAX_CLAIMS_PER_ROW`` dots per row, and says how
+many claims it left out. Each table returned holds what was drawn.
 """
 
 from __future__ import annotations
@@ -83,6 +89,8 @@ HEDGE_TYPES = ["hedge", "booster", "weasel", "verification"]
 HEDGE_COLOURS = {"hedge": SKY_BLUE, "booster": VERMILLION, "weasel": YELLOW, "verification": GREEN}
 SEQUENTIAL_CMAP = "cividis_r"  # colour-blind-safe sequential map for counts (light = few)
 NOTE_BAND_INCHES = 0.3
+MAX_OUTLETS = 12  # rows of a per-outlet figure; beyond, the smallest outlets share one "others" row
+MAX_EVENTS, MAX_CLAIM_ROWS, MAX_CLAIMS_PER_ROW = 4, 6, 8  # what the claims dot plot draws at most
 
 
 # ---- shared helpers ------------------------------------------------------------------------
@@ -140,15 +148,35 @@ def _computed(table: pd.DataFrame | None, name: str, corpus, *args) -> pd.DataFr
     return table if table is not None else analysis(name)(corpus, *args)
 
 
+def outlet_groups(corpus) -> dict[str, str]:
+    """Return, for each outlet label, the row it is drawn in: its own, or the shared "others" row.
+
+    Up to ``MAX_OUTLETS`` outlets each have their own row. With more, the ``MAX_OUTLETS - 1``
+    with the most articles keep theirs (ties in article order) and the rest share
+    "others (N outlets)". Labels come in the corpus's article order.
+    """
+    labels = corpus.articles.sort_values("article_id")["label"].astype(str)
+    order = list(dict.fromkeys(labels))
+    if len(order) <= MAX_OUTLETS:
+        return {label: label for label in order}
+    counts = labels.value_counts()
+    kept = set(sorted(order, key=lambda label: -counts[label])[:MAX_OUTLETS - 1])  # sorted() is stable
+    others = f"others ({len(order) - len(kept):,} outlets)"
+    return {label: label if label in kept else others for label in order}
+
+
 def _outlets(corpus) -> list[str]:
-    """Return the outlet labels in the corpus's article order (each label once)."""
-    articles = corpus.articles.sort_values("article_id")
-    return list(dict.fromkeys(articles["label"].astype(str)))
+    """Return the rows of a per-outlet figure: outlet labels in article order, then any "others" row."""
+    groups = outlet_groups(corpus)
+    own = [label for label, group in groups.items() if label == group]
+    return own + sorted(set(groups.values()) - set(own))
 
 
 def _label_of(corpus, frame: pd.DataFrame) -> pd.Series:
-    """Return the outlet label of each row of ``frame`` (by its article_id)."""
-    return frame["article_id"].map(corpus.articles.set_index("article_id")["label"]).astype(str)
+    """Return the outlet row of each row of ``frame`` (by its article_id): its label, or "others"."""
+    groups = outlet_groups(corpus)
+    labels = frame["article_id"].map(corpus.articles.set_index("article_id")["label"]).astype(str)
+    return labels.map(lambda label: groups.get(label, label))
 
 
 def _order(values: Iterable[str], known: Sequence[str]) -> list[str]:
@@ -368,7 +396,7 @@ def hedges_per_1000_words(corpus, hedges_table: pd.DataFrame | None = None,
     outlets = _outlets(corpus)
     types = _order(list(HEDGE_TYPES) + list(hedges_table["type"]), HEDGE_TYPES)  # every type, found or not
     table = _count_grid(hedges_table.assign(label=_label_of(corpus, hedges_table)), {"label": outlets, "type": types})
-    words = corpus.articles.assign(label=corpus.articles["label"].astype(str)).groupby("label")["n_words"].sum()
+    words = corpus.articles.assign(label=_label_of(corpus, corpus.articles)).groupby("label")["n_words"].sum()
     table["n_words"] = table["label"].map(words).astype(int)
     table["per_1000_words"] = (1000 * table["count"] / table["n_words"].where(table["n_words"] > 0)).round(2)
     fig, (ax,) = _new_figure(max(8.0, 2.5 + 1.5 * len(outlets)), 5)
@@ -393,10 +421,12 @@ def claims_dotplot(corpus, compare_table: pd.DataFrame | None = None) -> tuple[F
     cannot be true together with another's); an arrow marks an open range ("more than 70").
     The x axis is symlog (linear below 1) so that "no one" (0) sits on the axis. The table holds
     the plotted rows of ``compare_claims`` with ``group`` (the y label), ``y`` (the dot's position
-    within its panel) and ``open_range``.
+    within its panel) and ``open_range``. A large folder's claims are thinned (``_claims_drawn``)
+    and the source note says how many were left out.
     """
     compare_table = _computed(compare_table, "compare_claims", corpus)
-    table = _claims_positions(compare_table)
+    table = _claims_positions(_claims_drawn(compare_table))
+    left_out = len(compare_table) - len(table)
     scheme = speaker_scheme(corpus)
     claimant = _claimant_column(scheme)
     events = sorted(table["event"].unique()) or [""]
@@ -414,9 +444,34 @@ def claims_dotplot(corpus, compare_table: pd.DataFrame | None = None) -> tuple[F
         groups = _order(table[claimant], scheme.order)
         _legend(axes[0], _claims_legend(groups, scheme, bool(table["conflict"].any()), bool(table["open_range"].any())),
                 f"claimant ({scheme.title})")
+    thinned = (f"; {left_out:,} more not drawn (at most {MAX_EVENTS} events, {MAX_CLAIM_ROWS} rows each, "
+               f"{MAX_CLAIMS_PER_ROW} a row: the smallest, the largest and some between)") if left_out else ""
     _finish(fig, axes[-1], corpus, "Who claims what number? Casualty and capture claims compared",
-            f"{len(table)} claims (kit.compare_claims)", "claimed number (symlog scale)", "counted · side")
+            f"{len(table)} claims (kit.compare_claims){thinned}", "claimed number (symlog scale)", "counted · side")
     return fig, table
+
+
+def _claims_drawn(compare_table: pd.DataFrame) -> pd.DataFrame:
+    """Return the claims the dot plot has room for, and only those.
+
+    The ``MAX_EVENTS`` events with the most claims; in each, the ``MAX_CLAIM_ROWS`` (counted, side)
+    rows with the most; in each row at most ``MAX_CLAIMS_PER_ROW`` claims: the smallest, the
+    largest and evenly spaced values between. Ties go to the first in sorted order.
+    """
+    table = compare_table.sort_values(["event", "counted", "side", "value", "label", "claim_id"])
+    if table.empty:
+        return compare_table
+    events = table.groupby("event").size().sort_values(ascending=False, kind="stable").index[:MAX_EVENTS]
+    table = table[table["event"].isin(events)]
+    keys = ["event", "counted", "side"]
+    rows = table.groupby(keys).size().sort_values(ascending=False, kind="stable")
+    kept_rows = rows.groupby(level="event").head(MAX_CLAIM_ROWS).index
+    table = table[pd.MultiIndex.from_frame(table[keys]).isin(kept_rows)]
+    rank = table.groupby(keys).cumcount()
+    size = table.groupby(keys)["event"].transform("size")
+    step = (size - 1) / (MAX_CLAIMS_PER_ROW - 1)
+    evenly_spaced = (np.round(np.round(rank / step) * step) == rank) | (size <= MAX_CLAIMS_PER_ROW)
+    return compare_table.loc[sorted(table.index[evenly_spaced.to_numpy()])]
 
 
 def _claims_positions(compare_table: pd.DataFrame) -> pd.DataFrame:
@@ -556,7 +611,7 @@ def claims_timeline(corpus, claims_table: pd.DataFrame | None = None) -> tuple[F
     rows = claims_table[claims_table["counted"].isin(["killed", "wounded", "captured", "casualties"])].copy()
     rows["event"] = rows["article_id"].map(articles["event"]).fillna("").replace("", "event not given")
     rows["published"] = rows["article_id"].map(articles["published"]).fillna("").replace("", "undated")
-    rows["label"] = _label_of(corpus, rows)
+    rows["label"] = rows["article_id"].map(articles["label"]).astype(str)  # each copy its own column
     # events in the order of their first dated copy (undated events last), copies by date within them
     first_date = rows[rows["published"] != "undated"].groupby("event")["published"].min()
     order = (rows[["event", "published", "label"]].drop_duplicates()
