@@ -427,3 +427,15 @@ def test_does_the_claims_dot_plot_draw_at_most_its_share_of_a_crowded_row_smalle
         assert fig.get_size_inches()[1] < 10
     finally:
         plt.close(fig)
+
+
+def test_does_the_claims_timeline_of_undated_copies_draw_without_a_pandas_warning(tmp_path):
+    import warnings
+
+    (tmp_path / "a.txt").write_text(small_page(3), encoding="utf-8")
+    corpus = kit.load_corpus(tmp_path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # filling dates with text was deprecated: it will raise
+        fig, table = plots.claims_timeline(corpus)
+    plt.close(fig)
+    assert set(table["published"]) == {"undated"}

@@ -616,7 +616,7 @@ def claims_timeline(corpus, claims_table: pd.DataFrame | None = None) -> tuple[F
     first_date = rows[rows["published"] != "undated"].groupby("event")["published"].min()
     order = (rows[["event", "published", "label"]].drop_duplicates()
              .assign(undated=lambda f: f["published"] == "undated",
-                     event_date=lambda f: f["event"].map(first_date).fillna("9999"))
+                     event_date=lambda f: f["event"].map(lambda event: first_date.get(event, "9999")))
              .sort_values(["event_date", "event", "undated", "published", "label"]))
     position = {label: i for i, label in enumerate(order["label"])}
     rows["position"] = rows["label"].map(position)
