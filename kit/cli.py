@@ -72,14 +72,24 @@ def _make_folder(folder: Path) -> bool:
 
 
 def run_analyze(folder: str | None, out: str) -> int:
-    """Write one CSV per table of ``folder`` into ``out``; return 0 on success."""
+    """Write one CSV per table of ``folder`` into ``out``; return 0 on success.
+
+    Cells that a spreadsheet would run as formulas (``=``, ``+``, ``-``, ``@`` ...) are written
+    with a leading ``'`` (``kit.views.safe_csv``); the tables in memory keep the true text.
+    """
+    from kit.views.safe_csv import write_csv
+
     corpus = _load(folder)
     out_dir = Path(out)
     if corpus is None or not _make_folder(out_dir):
         return 2
     for name, table in corpus_tables(corpus).items():
         path = out_dir / f"{name}.csv"
-        table.to_csv(path, index=False)
+        try:
+            write_csv(table, path)
+        except OSError as error:
+            print(f"error: cannot write {path}: {error.strerror or error}", file=sys.stderr)
+            return 2
         print(f"wrote {path} ({len(table)} rows)")
     return 0
 

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import io
+from pathlib import Path
+
 import matplotlib
 
 matplotlib.use("Agg")  # this test module only: draw without a display
@@ -306,3 +309,133 @@ def test_does_the_timeline_put_may_2023_before_march_2024(seeds):
     plt.close(fig)
     events = list(dict.fromkeys(table.sort_values("position")["event"]))
     assert events == ["May 2023 Belgorod raid", "March 2024 Kursk and Belgorod raids"]
+
+
+MATH_LABELS = ["$\\x$", "$\\frac{1}{$", "\\$5 and $x^2_$", "_^\\", "a$b$c_d^e"]
+MONEY_PAGE = ("Raid on the border\n\nOfficials said on Tuesday that 12 people were killed and 3 were wounded "
+              "after a $5 million drone hit a $2 depot.\n\n“We lost $10 and 40 fighters,” the commander said.\n")
+
+
+@pytest.fixture(scope="module")
+def mathy(tmp_path_factory):
+    """A corpus whose folder, file names, labels and events are full of $, \\, _ and ^."""
+    folder = tmp_path_factory.mktemp("math") / "$\\alpha$ raids_^"
+    folder.mkdir()
+    rows = ["file,label,event,published"]
+    for number, label in enumerate(MATH_LABELS):
+        name = f"{label.replace('/', '')}{number}.txt"
+        (folder / name).write_text(MONEY_PAGE.replace("12", str(12 + number)), encoding="utf-8")
+        quoted = label.replace('"', '""')
+        rows.append(f'"{name}","{quoted}","$event$ ^{number % 2}_","2024-03-1{number}"')
+    (folder / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return kit.load_corpus(folder)
+
+
+def shown(text: matplotlib.text.Text) -> str:
+    """Return the string matplotlib draws for a plain (non-math) text: an escaped \\$ is drawn as $."""
+    return text.get_text().replace("\\$", "$")
+
+
+@pytest.mark.parametrize("name", NAMES + ["block_kinds", "claims_timeline"])
+def test_are_labels_full_of_dollars_and_backslashes_drawn_as_text_not_mathtext(mathy, name):
+    from matplotlib.cbook import is_math_text
+
+    fig, _ = getattr(plots, name)(mathy)
+    try:
+        fig.savefig(io.BytesIO(), format="png")  # mathtext would raise here (ParseFatalException)
+        texts = [t for t in fig.findobj(matplotlib.text.Text) if t.get_text()]
+        parsed = [t.get_text() for t in texts if t.get_parse_math() and is_math_text(t.get_text())]
+        assert all("\\mathdefault" in text for text in parsed), parsed  # only the axis's own number labels
+        drawn_text = "\n".join(shown(t) for t in texts)
+        assert "$\\alpha$ raids_^/" in drawn_text
+        if name not in ("claims_dotplot", "claims_timeline"):  # these name outlets only beside their claims
+            for label in MATH_LABELS:
+                assert label in drawn_text.replace("\n", ""), label
+    finally:
+        plt.close(fig)
+
+
+def test_does_the_report_of_a_folder_full_of_dollars_build(mathy):
+    from kit.views.report import build_report
+
+    page = build_report(mathy)
+    assert page.count("data:image/png;base64,") == 6
+
+
+def small_page(number: int) -> str:
+    return (f"Raid number {number}\n\nOfficials said on Tuesday that {number + 2} soldiers were wounded.\n\n"
+            f"“We will return,” the commander said. The militants said {number} fighters were killed.\n")
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory):
+    """30 small articles: "Big" has three of them; every other file is its own outlet."""
+    folder = tmp_path_factory.mktemp("many")
+    rows = ["file,label"]
+    for number in range(30):
+        (folder / f"a{number:02d}.txt").write_text(small_page(number), encoding="utf-8")
+        rows.append(f"a{number:02d}.txt,{'Big' if number in (7, 17, 27) else f'Outlet {number:02d}'}")
+    (folder / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    return kit.load_corpus(folder)
+
+
+def test_are_the_smallest_outlets_of_a_large_folder_summed_in_one_others_row(many):
+    groups = plots.outlet_groups(many)
+    assert len(set(groups.values())) == plots.MAX_OUTLETS
+    assert groups["Big"] == "Big" and groups["Outlet 00"] == "Outlet 00"  # most articles, then article order
+    assert groups["Outlet 29"] == "others (17 outlets)"
+    fig, table = plots.voices_per_outlet(many)
+    plt.close(fig)
+    assert list(dict.fromkeys(table["label"]))[-1] == "others (17 outlets)"
+    assert table["label"].nunique() == plots.MAX_OUTLETS
+    assert table["attributions"].sum() == len(kit.attributions(many))  # nothing lost, only grouped
+
+
+@pytest.mark.parametrize("name", NAMES + ["block_kinds"])
+def test_does_a_figure_of_a_large_folder_stay_the_size_of_max_outlets(many, name):
+    fig, table = getattr(plots, name)(many)
+    try:
+        width, height = fig.get_size_inches()
+        assert width <= 30 and height <= 12
+        if "label" in table and name != "claims_dotplot":
+            assert table["label"].nunique() <= plots.MAX_OUTLETS
+    finally:
+        plt.close(fig)
+
+
+def test_are_hedge_rates_of_the_others_row_per_1000_words_of_all_its_outlets(many):
+    fig, table = plots.hedges_per_1000_words(many)
+    plt.close(fig)
+    words = table.drop_duplicates("label").set_index("label")["n_words"]
+    assert words.sum() == many.articles["n_words"].sum()
+
+
+def test_does_the_claims_dot_plot_draw_at_most_its_share_of_a_crowded_row_smallest_and_largest_kept():
+    from types import SimpleNamespace
+
+    rows = [{"article_id": f"a{n}", "claim_id": f"a{n}:c0", "event": "e", "label": f"L{n}", "counted": "killed",
+             "side": "russian", "quantity": str(n), "value": float(n), "low": float(n), "high": float(n),
+             "claimant": "x", "claimant_type": "person", "claimant_group": "", "conflict": False,
+             "conflict_in_article": False} for n in range(100)]
+    corpus = SimpleNamespace(articles=pd.DataFrame({"article_id": [f"a{n}" for n in range(100)], "label": "L"}),
+                             folder=Path("f"), topic=None)
+    fig, table = plots.claims_dotplot(corpus, pd.DataFrame(rows))
+    try:
+        assert len(table) == plots.MAX_CLAIMS_PER_ROW
+        assert table["value"].min() == 0 and table["value"].max() == 99
+        assert any("92 more not drawn" in t.get_text() for t in fig.texts)
+        assert fig.get_size_inches()[1] < 10
+    finally:
+        plt.close(fig)
+
+
+def test_does_the_claims_timeline_of_undated_copies_draw_without_a_pandas_warning(tmp_path):
+    import warnings
+
+    (tmp_path / "a.txt").write_text(small_page(3), encoding="utf-8")
+    corpus = kit.load_corpus(tmp_path)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", FutureWarning)  # filling dates with text was deprecated: it will raise
+        fig, table = plots.claims_timeline(corpus)
+    plt.close(fig)
+    assert set(table["published"]) == {"undated"}

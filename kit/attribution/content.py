@@ -5,7 +5,10 @@ own commentary.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
+from typing import Iterable
 
 from kit.attribution.cues import CueFinding
 from kit.attribution.entities import is_verb
@@ -31,6 +34,8 @@ from kit.attribution.units import (
 from kit.text.quotes import Quote
 from kit.text.tokens import Token, tokenize
 
+ADJUNCT_TOKENS = 12  # the longest phrase of adjuncts alone ("at a briefing outside City Hall on Monday")
+
 
 class ContentExtent(CueFinding):
     """The span of what is said."""
@@ -50,7 +55,9 @@ class ContentExtent(CueFinding):
 
     def kind_of(self, unit: Unit, start: int, end: int) -> str:
         """Return direct, mixed or indirect for the content ``[start, end)``."""
-        overlapping = [q for q in unit.quotes if q.start < end and q.end > start]
+        first = max(0, bisect.bisect_right(unit.quote_starts, start) - 1)  # quotations are sorted, never overlap
+        last = bisect.bisect_left(unit.quote_starts, end)
+        overlapping = [q for q in unit.quotes[first:last] if q.start < end and q.end > start]
         speech = [q for q in overlapping if not self.is_name_quote(q)]
         if len(speech) == 1 and speech[0].inner_start >= start - 1 and speech[0].inner_start <= start + 1 \
                 and speech[0].inner_end >= end - 2:
@@ -61,7 +68,7 @@ class ContentExtent(CueFinding):
         start, end = self.trim(start, end)
         return Found((start, end), self.kind_of(s.unit, start, end), rule)
 
-    def content_after(self, s: Sentence, cue: Cue, later: list[Cue], stop_at_next_cue: bool = False) -> Found | None:
+    def content_after(self, s: Sentence, cue: Cue, later: Iterable[Cue], stop_at_next_cue: bool = False) -> Found | None:
         tokens, lemma = s.tokens, cue.lemma
         k = cue.j
         window = tokens[cue.j:cue.j + 16]
@@ -91,7 +98,8 @@ class ContentExtent(CueFinding):
             return self.label_content(s, cue, k)
         if self.rules.cues.takes(lemma, "clause_only") and not opens_clause:
             return None
-        if not opens_clause and self.rules.cues.is_decision(self.raw[tokens[k].start:s.end]):
+        if not opens_clause and self.rules.cues.is_decision(
+                self.raw[tokens[k].start:tokens[min(k + ADJUNCT_TOKENS, len(tokens)) - 1].end]):
             return None  # "denied the motion", "declared a state of emergency": an act, not speech
         if self.rules.cues.takes(lemma, "confront") and not opens_clause and not any(
                 t.lower in self.rules.cues.nouns for t in tokens[k:k + 5]):
@@ -114,11 +122,12 @@ class ContentExtent(CueFinding):
             return None
         end = self.clause_end(s, start, later)
         if stop_at_next_cue:  # "groups that purport to be X said ...": the relative clause ends at "said"
-            following = [c for c in later if c.kind == "verb" and c.i > start]
-            if following:
-                end = min(end, tokens[self.skip_back_adjuncts(tokens, following[0].i) - 1].end)
-        inside = [t for t in tokens[start:] if t.end <= end]
-        if self.prepositional_phrase(inside) or all(t.lower in TIME_WORDS or not t.is_word for t in inside):
+            following = next((c for c in later if c.kind == "verb" and c.i > start), None)
+            if following is not None:
+                end = min(end, tokens[self.skip_back_adjuncts(tokens, following.i) - 1].end)
+        inside = list(itertools.takewhile(lambda t: t.end <= end, tokens[start:start + ADJUNCT_TOKENS + 1]))
+        if len(inside) <= ADJUNCT_TOKENS and (self.prepositional_phrase(inside)
+                                              or all(t.lower in TIME_WORDS or not t.is_word for t in inside)):
             return None  # "said in a notice Tuesday", "told workers Thursday": adjuncts, no content
         return self.sentence_content(s, tokens[start].start, end, f"forward: SPEAKER {lemma.upper()} content")
 
@@ -126,7 +135,7 @@ class ContentExtent(CueFinding):
     def prepositional_phrase(tokens: list[Token]) -> bool:
         """Are ``tokens`` one or more prepositional phrases with no verb ("for the majority", "at a briefing
         outside City Hall on Monday")?"""
-        return bool(tokens) and tokens[0].lower in ADJUNCT_PREPOSITIONS and len(tokens) <= 12 and not any(
+        return bool(tokens) and tokens[0].lower in ADJUNCT_PREPOSITIONS and len(tokens) <= ADJUNCT_TOKENS and not any(
             t.is_word and not t.capitalised and (is_verb(t.text) and t.lower not in ADJUNCT_PREPOSITIONS)
             for t in tokens[1:])
 
@@ -168,10 +177,11 @@ class ContentExtent(CueFinding):
             break
         return k
 
-    def clause_end(self, s: Sentence, k: int, later: list[Cue]) -> int:
+    def clause_end(self, s: Sentence, k: int, later: Iterable[Cue]) -> int:
         """Return where content starting at token ``k`` ends: sentence end, or before a new report."""
         tokens = s.tokens
-        stops = sorted(c.i for c in later if c.i > k)
+        stops = (c.i for c in later if c.i > k)  # the cues come in order: the next one, when needed
+        next_stop = next(stops, None)
         for m in range(k, len(tokens)):
             token = tokens[m]
             if self.in_quote(s.unit, token):
@@ -180,14 +190,14 @@ class ContentExtent(CueFinding):
                 return token.start
             if token.text == "," and [t.lower for t in tokens[m + 1:m + 3]] == ["according", "to"]:
                 return token.start
-            if stops and m == stops[0]:
+            if m == next_stop:
                 boundary = next((n for n in range(m - 1, max(k, m - 8) - 1, -1)
                                  if tokens[n].lower in COORDINATORS), None)
                 if boundary is not None and boundary > k:
                     while boundary > k and tokens[boundary - 1].lower in COORDINATORS:
                         boundary -= 1
                     return tokens[boundary].start
-                stops.pop(0)
+                next_stop = next(stops, None)
         return tokens[-1].end
 
     def colon_content(self, s: Sentence, colon: int) -> Found | None:

@@ -178,7 +178,9 @@ class Entity:
         surfaces = [m.surface for m in self.mentions if m.surface != self.acronym] or [m.surface for m in self.mentions]
         if not surfaces:
             return ""
-        best = max(surfaces, key=lambda s: (len(s.split()), len(s)))
+        best = max(surfaces, key=lambda s: (len(s.split()), len(s), not s.isupper()))
+        if self.kind == "place" and best.isupper() and len(best) > 3:
+            best = best.title()  # a dateline's "KHARTOUM" is Khartoum
         return re.sub(r"^[Tt]he\s+", "", best)
 
     @property
@@ -490,7 +492,7 @@ class ArticleEntities:
             place_name += "."  # "Colo.", "Calif."
         if place_name in self.rules.places or self._place_follows(tokens, j):
             place = self.rules.places.get(place_name) or Place(place_name, "town", "")
-            return [Mention(tokens[i].start, tokens[j - 1].end, place_name if text.isupper() else text, "place",
+            return [Mention(tokens[i].start, tokens[j - 1].end, text, "place",
                             f"gazetteer: {place.kind}", category=place.kind)]
         if j - i == 1 and _acronym(text):
             return [Mention(tokens[i].start, tokens[j - 1].end, text, "organisation", "acronym", category="")]

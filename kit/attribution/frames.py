@@ -12,9 +12,10 @@
 from __future__ import annotations
 
 import re
+from typing import Iterable
 
 from kit.attribution.actors import NEUTRAL_TYPES
-from kit.attribution.content import ContentExtent
+from kit.attribution.content import ADJUNCT_TOKENS, ContentExtent
 from kit.attribution.entities import is_verb
 from kit.attribution.lexicon import (
     CLAUSE_ENDERS_AFTER_CUE,
@@ -83,7 +84,7 @@ class Frames(SubjectFinding, ContentExtent):
         k = self.skip_adjuncts(tokens, k)
         end = len(tokens) - (tokens[-1].text in ".!?")
         if k < len(tokens) and not (tokens[k].text in ".,;!?" or tokens[k].lower in CLAUSE_ENDERS_AFTER_CUE
-                                    or self.prepositional_phrase(tokens[k:end])):
+                                    or end - k <= ADJUNCT_TOKENS and self.prepositional_phrase(tokens[k:end])):
             return None  # "..., X told reporters at a briefing outside City Hall." ends in adjuncts only
         while b > a and tokens[b - 1].text in ",—–-":
             b -= 1
@@ -97,8 +98,10 @@ class Frames(SubjectFinding, ContentExtent):
             if quote is None:
                 return None
             start, end = quote.inner_start, self.merge_split_quote(s, quote)
-            lead = self.raw[s.start:quote.start]
-            if quote.start > s.start and lead.strip() and not lead.rstrip().endswith(":"):
+            lead_end = quote.start  # the words before the quotation, if any, and whether a colon ends them
+            while lead_end > s.start and self.raw[lead_end - 1].isspace():
+                lead_end -= 1
+            if lead_end > s.start and self.raw[lead_end - 1] != ":":
                 start = self.trim(s.start, quote.start)[0]  # "The Kremlin ... considers them “militants,”"
             found = Found((start, end), "direct" if start == quote.inner_start else "mixed",
                           "postposed: “…,” SPEAKER CUE", surface)
@@ -112,7 +115,7 @@ class Frames(SubjectFinding, ContentExtent):
         found.speaker = self.speakers.resolve(*surface, headline=s.unit.kind == "headline")
         return found
 
-    def frame_forward(self, s: Sentence, cue: Cue, later: list[Cue], shared: Found | None) -> Found | None:
+    def frame_forward(self, s: Sentence, cue: Cue, later: Iterable[Cue], shared: Found | None) -> Found | None:
         """SPEAKER CUE content: 'Russia said it deployed jets', 'X denied any role', 'X claimed to'."""
         subject = self.subject_before(s, cue, shared)
         if subject is None:
@@ -125,7 +128,7 @@ class Frames(SubjectFinding, ContentExtent):
         found.speaker, found.surface = speaker, surface
         return found
 
-    def frame_according(self, s: Sentence, cue: Cue, later: list[Cue]) -> Found | None:
+    def frame_according(self, s: Sentence, cue: Cue, later: Iterable[Cue]) -> Found | None:
         """'according to X, C' / 'C, according to X' / 'C, X reported, quoting Y' / 'as reported by X'."""
         tokens = s.tokens
         j = cue.j
@@ -141,10 +144,10 @@ class Frames(SubjectFinding, ContentExtent):
             found = self.sentence_content(s, tokens[k].end if k < len(tokens) else s.end, end,
                                           "according to: according to X, content")
         elif cue.lemma in ("quote", "cite"):
-            same = [r for r in self.rows if r["sentence_id"] == s.sentence_id
-                    and s.start <= int(r["content_start"]) < s.end]
-            if same:
-                content = (int(same[-1]["content_start"]), int(same[-1]["content_end"]))
+            same = next((r for r in reversed(self.rows) if r["sentence_id"] == s.sentence_id
+                         and s.start <= int(r["content_start"]) < s.end), None)  # the sentence's last row
+            if same is not None:
+                content = (int(same["content_start"]), int(same["content_end"]))
             else:
                 content = self.trim(s.start, tokens[cue.i - 1].start)
             found = Found(content, "according_to", "according to: content, citing/quoting X")

@@ -14,9 +14,11 @@ fits (``frames.py``), which finds the speaker (``subjects.py``) and the content
 
 from __future__ import annotations
 
+import bisect
+
 from kit.attribution.frames import Frames
 from kit.attribution.speakers import Speaker
-from kit.attribution.units import Found, Sentence
+from kit.attribution.units import CuesAfter, Found, Sentence, inside_any
 from kit.text.tokens import tokenize
 
 
@@ -58,15 +60,15 @@ class ArticleReader(Frames):
                     self.emit(s, cue, found)
                     handled.add(cue.i)
                     if found.rule.startswith("postposed: “"):
-                        postposed_spans.append(found.content)
+                        bisect.insort(postposed_spans, found.content)
                     shared = found
         for index, cue in enumerate(cues):
             if cue.i in handled:
                 continue
             cue_start = s.tokens[cue.i].start
-            if cue.kind != "according" and any(a <= cue_start < b for a, b in postposed_spans):
+            if cue.kind != "according" and inside_any(postposed_spans, cue_start):
                 continue  # "The Kremlin does not dispute …,” Peskov said": Peskov's content
-            later = cues[index + 1:]
+            later = CuesAfter(cues, index + 1)
             if cue.kind == "according":
                 found = self.frame_according(s, cue, later)
             elif cue.kind == "noun":

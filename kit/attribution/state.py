@@ -14,6 +14,8 @@ from kit.attribution.lexicon import AttributionRules
 from kit.attribution.speakers import Speaker, SpeakerResolver
 from kit.attribution.units import Cue, Found, Sentence, Unit
 
+DOCUMENT_REACH = 300  # characters before a cue where "in a statement" names the speaker's document
+
 
 class ArticleState:
     """One article being read: its raw text, units, rules, speaker memory, and the rows found so far."""
@@ -30,6 +32,7 @@ class ArticleState:
         self.rows: list[dict[str, object]] = []
         self.row_speakers: list[Speaker] = []  # the speaker of each row, with its entity
         self.consumed_quotes: set[int] = set()
+        self.cue_starts: set[int] = set()  # one row per (source, cue): the cues that gave a row
 
     def emit(self, s: Sentence, cue: Cue | None, found: Found, confidence: float | None = None) -> None:
         start, end = found.content
@@ -43,7 +46,7 @@ class ArticleState:
                 lemma: str, stance: str, confidence: float | None = None, follow_on: bool = False) -> None:
         speaker, surface = found.speaker, found.surface
         assert speaker is not None
-        if cue is not None and any(r["cue_start"] == cue[0] for r in self.rows):
+        if cue is not None and cue[0] in self.cue_starts:
             return  # one row per (source, cue)
         if confidence is None:
             confidence = {"direct": 0.9, "mixed": 0.8, "according_to": 0.8, "social": 0.9}.get(found.kind, 0.7)
@@ -64,8 +67,10 @@ class ArticleState:
             "confidence": round(confidence, 2), "source_block": unit.kind,
         })
         self.row_speakers.append(speaker)
+        if cue is not None:
+            self.cue_starts.add(cue[0])
         self.speakers.spoke(surface[0] if surface else start, speaker)
         if cue is not None:  # "said in a statement", "In a post, X said": a later "the post" is this speaker's
-            sentence_start = self.speakers.sentence_start(cue[0])
+            sentence_start = max(self.speakers.sentence_start(cue[0]), cue[0] - DOCUMENT_REACH)
             around = self.raw[min(cue[1], start):max(cue[1], start)] + " " + self.raw[sentence_start:cue[0]]
             self.speakers.remember_documents(around, speaker)

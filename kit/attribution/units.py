@@ -4,8 +4,10 @@ posts, body paragraphs) with their sentences and quotations.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
+from typing import Iterator
 
 from kit.attribution.entities import ArticleEntities
 from kit.attribution.lexicon import MEDIUM_WORDS, AttributionRules
@@ -35,6 +37,24 @@ class Cue:
     lemma: str
     stance: str
     kind: str  # verb | according | noun
+
+
+def inside_any(spans: list[tuple[int, int]], offset: int) -> bool:
+    """Is ``offset`` inside one of ``spans`` (sorted by start, not overlapping)?"""
+    index = bisect.bisect_right(spans, (offset, float("inf"))) - 1
+    return any(a <= offset < b for a, b in spans[max(0, index - 2):index + 1])
+
+
+@dataclass(frozen=True)
+class CuesAfter:
+    """The cues of a sentence after one of them, read lazily: a very long sentence has thousands, and
+    each cue needs only the next few."""
+
+    cues: list[Cue]
+    start: int
+
+    def __iter__(self) -> Iterator[Cue]:
+        return (self.cues[m] for m in range(self.start, len(self.cues)))
 
 
 @dataclass

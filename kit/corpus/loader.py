@@ -8,6 +8,7 @@ text as read (``newline=''``), so ``corpus.texts[article_id][start:end]`` is the
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -115,7 +116,7 @@ def _input_files(folder: Path, manifest: dict[str, dict[str, str]]) -> tuple[lis
     for name in manifest:
         if name in listed:
             continue
-        if (folder / name).is_file():
+        if os.path.lexists(folder / name):  # read (or refused) by the same rules as the folder's own files
             names.append(name)
             problems = [p for p in problems if p.file != name]
         else:
@@ -156,7 +157,7 @@ def _topic_pack(folder: Path, topic: str | Path | bool | None) -> tuple[TopicPac
     if topic is False:
         return None, []
     if topic is None or topic is True:
-        return read_topic(folder / TOPIC_FOLDER)
+        return read_topic(folder / TOPIC_FOLDER, root=folder)
     pack_folder = Path(topic)
     if not pack_folder.is_dir():
         raise FileNotFoundError(f"topic pack folder not found: {pack_folder}")
@@ -192,7 +193,7 @@ def load_corpus(path: str | Path | None = None, *, strict: bool = False,
     texts: dict[str, str] = {}
     seen_hashes: dict[str, str] = {}
     for name in progress(names, len(names), "reading articles"):
-        data, decoded = read_text(folder / name, name)
+        data, decoded = read_text(folder / name, name, folder)
         problems += decoded.problems
         if data is None or decoded.text is None:
             continue

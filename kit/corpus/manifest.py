@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import io
+import os
 from pathlib import Path
 
-from kit.corpus.reading import MANIFEST_NAME, Problem
+from kit.corpus.reading import MANIFEST_NAME, Problem, read_small_text
 
 METADATA_FIELDS = ("title", "outlet", "wire_agency", "byline", "published", "url", "event")
 KNOWN_COLUMNS = frozenset(
@@ -42,15 +44,18 @@ def _safe_relative(folder: Path, name: str) -> Path | None:
 def read_manifest(folder: Path) -> tuple[dict[str, dict[str, str]], list[str], list[Problem]]:
     """Return manifest rows keyed by file name, the columns present, and problems found."""
     path = folder / MANIFEST_NAME
-    if not path.exists():
+    if not os.path.lexists(path):
         return {}, [], []
     problems: list[Problem] = []
+    text, problem = read_small_text(path, folder, MANIFEST_NAME)
+    if problem is not None:
+        problem.detail += "; all metadata is inferred from the texts"
+        return {}, [], [problem]
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            columns = [c.strip() for c in (reader.fieldnames or [])]
-            raw_rows = list(reader)
-    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        columns = [c.strip() for c in (reader.fieldnames or [])]
+        raw_rows = list(reader)
+    except csv.Error as error:
         return {}, [], [Problem(MANIFEST_NAME, "manifest_unreadable",
                                 f"{error}; all metadata is inferred from the texts", "error")]
     if "file" not in columns:

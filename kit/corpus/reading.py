@@ -7,6 +7,8 @@ warning) or is reported as a problem with the reason it was not loaded.
 from __future__ import annotations
 
 import codecs
+import os
+import stat
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -15,6 +17,14 @@ TOPIC_FOLDER = "topic"  # a corpus's topic pack (kit.corpus.topic)
 TEXT_SUFFIX = ".txt"
 # Above this size a "news article" is probably a dump of many; still loaded, but flagged.
 LARGE_FILE_BYTES = 1_000_000
+# Above this size a file is not read at all (listed in problems with its size): reading stays bounded.
+MAX_FILE_BYTES = 20_000_000
+# Files that are not regular files are never opened: a pipe or a device could block or never end.
+_SPECIAL_FILES = ((stat.S_ISDIR, "a folder"), (stat.S_ISFIFO, "a named pipe (FIFO)"),
+                  (stat.S_ISCHR, "a character device"), (stat.S_ISBLK, "a block device"),
+                  (stat.S_ISSOCK, "a socket"))
+# Open without following a last link (the path is already resolved) and without waiting on a pipe.
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
 # Share of control characters above which bytes are treated as binary, not text.
 MAX_CONTROL_SHARE = 0.05
 _BINARY_SIGNATURES = {
@@ -115,14 +125,107 @@ def decode(data: bytes, name: str) -> Decoded:
     return result
 
 
-def read_text(path: Path, name: str) -> tuple[bytes | None, Decoded]:
-    """Return the bytes of ``path`` and their decoding; unreadable files become problems."""
+def _inside(path: Path, root: Path) -> bool:
+    """Is ``path`` (a real path) ``root`` itself or somewhere below it?"""
+    return path == root or root in path.parents
+
+
+def _kind(mode: int) -> str:
+    """Return what a file of ``mode`` is, in words ("a named pipe (FIFO)" ...), for a problem's detail."""
+    return next((what for test, what in _SPECIAL_FILES if test(mode)), "not a regular file")
+
+
+def _unreadable(name: str, error: OSError) -> Problem:
+    return Problem(name, "unreadable", f"could not read the file: {error.strerror or error}", "error")
+
+
+def check_file(path: Path, root: Path, name: str,
+               max_bytes: int | None = None) -> tuple[os.stat_result | None, Problem | None]:
+    """Return the status of ``path`` if it may be read, else the problem why not; nothing is opened.
+
+    A file may be read when its real path (links followed) stays inside ``root`` and it is a
+    regular file of at most ``max_bytes`` (default ``MAX_FILE_BYTES``).
+    """
+    limit = MAX_FILE_BYTES if max_bytes is None else max_bytes
+    real = Path(os.path.realpath(path))
+    if not _inside(real, Path(os.path.realpath(root))):
+        how = "a link" if os.path.islink(path) else "a path"
+        return None, Problem(name, "outside_folder", f"{how} to {real}, outside the folder {root}: not opened",
+                             "error")
     try:
-        data = path.read_bytes()
+        info = os.stat(real)
     except OSError as error:
-        return None, Decoded(None, problems=[Problem(
-            name, "unreadable", f"could not read the file: {error.strerror or error}", "error")])
+        return None, _unreadable(name, error)
+    if not stat.S_ISREG(info.st_mode):
+        return None, Problem(name, "not_a_regular_file", f"{_kind(info.st_mode)}, not a regular file: not opened "
+                                                          "(only plain files are read)", "error")
+    if info.st_size > limit:
+        return None, _too_large(name, info.st_size, limit)
+    return info, None
+
+
+def _too_large(name: str, size: int, limit: int) -> Problem:
+    return Problem(name, "file_too_large", f"{size / 1e6:.1f} MB ({size:,} bytes) is over the limit of "
+                                           f"{limit / 1e6:.0f} MB ({limit:,} bytes) per file: not loaded; "
+                                           "split it into articles", "error")
+
+
+def read_bytes(path: Path, root: Path, name: str, max_bytes: int | None = None) -> tuple[bytes | None, Problem | None]:
+    """Return the bytes of ``path``, or None and the problem why it was not read.
+
+    Only a regular file inside ``root`` of at most ``max_bytes`` is read (see ``check_file``).
+    Reading never blocks: the type is checked before opening, the file is opened non-blocking
+    and checked again once open (it may have been swapped meanwhile), and at most
+    ``max_bytes`` + 1 bytes are read.
+    """
+    limit = MAX_FILE_BYTES if max_bytes is None else max_bytes
+    info, problem = check_file(path, root, name, limit)
+    if problem is not None:
+        return None, problem
+    assert info is not None
+    try:
+        handle = os.open(os.path.realpath(path), _OPEN_FLAGS)
+    except OSError as error:
+        return None, _unreadable(name, error)
+    with os.fdopen(handle, "rb") as stream:
+        opened = os.fstat(stream.fileno())
+        if (opened.st_dev, opened.st_ino) != (info.st_dev, info.st_ino) or not stat.S_ISREG(opened.st_mode):
+            return None, Problem(name, "changed_while_reading", "the file was replaced while it was being read: "
+                                                                "not loaded; try again", "error")
+        try:
+            data = stream.read(limit + 1)
+        except OSError as error:
+            return None, _unreadable(name, error)
+        if len(data) > limit:  # it grew after it was checked
+            return None, _too_large(name, max(len(data), os.fstat(stream.fileno()).st_size), limit)
+    return data, None
+
+
+def read_text(path: Path, name: str, root: Path | None = None) -> tuple[bytes | None, Decoded]:
+    """Return the bytes of ``path`` and their decoding; files that may not or cannot be read become problems.
+
+    ``root`` is the folder the file must stay inside (default: the file's own folder).
+    """
+    data, problem = read_bytes(path, root if root is not None else path.parent, name)
+    if problem is not None:
+        return None, Decoded(None, problems=[problem])
+    assert data is not None
     return data, decode(data, name)
+
+
+def read_small_text(path: Path, root: Path, name: str) -> tuple[str | None, Problem | None]:
+    """Return the UTF-8 text of a small file (a manifest, a topic pack's CSV), or the problem met.
+
+    The same rules as for articles apply: a regular file inside ``root`` of bounded size.
+    """
+    data, problem = read_bytes(path, root, name)
+    if problem is not None:
+        return None, problem
+    assert data is not None
+    try:
+        return data.decode("utf-8-sig"), None
+    except UnicodeDecodeError as error:
+        return None, Problem(name, "not_utf8", f"not valid UTF-8 (first bad byte at offset {error.start})", "error")
 
 
 def list_folder(folder: Path) -> tuple[list[str], list[Problem]]:

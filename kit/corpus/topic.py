@@ -21,11 +21,13 @@ in ``corpus.problems`` with its file, line and the values allowed.
 from __future__ import annotations
 
 import csv
+import io
+import os
 import warnings
 from dataclasses import dataclass
 from pathlib import Path
 
-from kit.corpus.reading import TOPIC_FOLDER, Problem
+from kit.corpus.reading import TOPIC_FOLDER, Problem, read_small_text
 
 __all__ = ["TOPIC_FOLDER", "TopicPackMissing", "TopicPack", "note_without_pack", "read_topic"]
 # What a table lacks when its corpus has no topic pack, and which file of a pack would give it.
@@ -69,17 +71,24 @@ class TopicPack:
                 f"{len(self.affiliations)} affiliations, {len(self.labels)} labels, {len(self.sides)} sides>")
 
 
-def _read(path: Path, problems: list[Problem], label: str) -> list[tuple[int, dict[str, str]]]:
-    """Return (line number, row) of a topic CSV; a missing column or unreadable file is a problem."""
-    if not path.exists():
+def _read(path: Path, root: Path, problems: list[Problem], label: str) -> list[tuple[int, dict[str, str]]]:
+    """Return (line number, row) of a topic CSV; a missing column or unreadable file is a problem.
+
+    Only a regular file inside ``root`` is read (``kit.corpus.reading.read_small_text``).
+    """
+    if not os.path.lexists(path):
+        return []
+    text, problem = read_small_text(path, root, label)
+    if problem is not None:
+        problem.detail += "; this file of the topic pack is not used"
+        problems.append(problem)
         return []
     try:
-        with path.open(encoding="utf-8-sig", newline="") as handle:
-            reader = csv.DictReader(handle)
-            columns = [c.strip() for c in reader.fieldnames or []]
-            rows = [(number, {(k or "").strip(): (v or "").strip() for k, v in row.items() if k})
-                    for number, row in enumerate(reader, start=2)]
-    except (OSError, UnicodeDecodeError, csv.Error) as error:
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        columns = [c.strip() for c in reader.fieldnames or []]
+        rows = [(number, {(k or "").strip(): (v or "").strip() for k, v in row.items() if k})
+                for number, row in enumerate(reader, start=2)]
+    except csv.Error as error:
         problems.append(Problem(label, "topic_pack_unreadable", f"{error}; this file of the topic pack is not used",
                                 "error"))
         return []
@@ -127,24 +136,30 @@ def note_without_pack(corpus, table: str, frame=None) -> str:
     return note
 
 
-def read_topic(folder: Path) -> tuple[TopicPack | None, list[Problem]]:
-    """Return the topic pack in ``folder`` (None if there is none) and the problems met."""
+def read_topic(folder: Path, root: Path | None = None) -> tuple[TopicPack | None, list[Problem]]:
+    """Return the topic pack in ``folder`` (None if there is none) and the problems met.
+
+    Its files are read only if they are regular files inside ``root`` (default: ``folder``);
+    a corpus's own ``topic/`` passes the corpus folder, so a link out of it is not followed.
+    """
     if not folder.is_dir():
         return None, []
+    root = folder if root is None else root
     problems: list[Problem] = []
     label = f"{folder.name}/"
-    groups = _keep(_read(folder / "groups.csv", problems, label + "groups.csv"), label + "groups.csv", problems, [])
+    groups = _keep(_read(folder / "groups.csv", root, problems, label + "groups.csv"), label + "groups.csv",
+                   problems, [])
     ids = tuple(row["group"] for row in groups)
     allowed_groups = ids + ("other", "anonymous")
     pack = TopicPack(
         folder=folder,
         groups=groups,
-        actors=_keep(_read(folder / "actors.csv", problems, label + "actors.csv"), label + "actors.csv", problems,
+        actors=_keep(_read(folder / "actors.csv", root, problems, label + "actors.csv"), label + "actors.csv", problems,
                      [("group", allowed_groups), ("type", ACTOR_TYPES)]),
-        affiliations=_keep(_read(folder / "affiliations.csv", problems, label + "affiliations.csv"),
+        affiliations=_keep(_read(folder / "affiliations.csv", root, problems, label + "affiliations.csv"),
                            label + "affiliations.csv", problems, [("group", allowed_groups)]),
-        labels=_keep(_read(folder / "labels.csv", problems, label + "labels.csv"), label + "labels.csv", problems,
+        labels=_keep(_read(folder / "labels.csv", root, problems, label + "labels.csv"), label + "labels.csv", problems,
                      [("connotation", CONNOTATIONS)]),
-        sides=_keep(_read(folder / "sides.csv", problems, label + "sides.csv"), label + "sides.csv", problems, []),
+        sides=_keep(_read(folder / "sides.csv", root, problems, label + "sides.csv"), label + "sides.csv", problems, []),
     )
     return pack, problems

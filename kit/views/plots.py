@@ -11,6 +11,15 @@ The views compute nothing of their own: they count and reshape the kit's tables.
 from the Okabe-Ito palette (safe for the common kinds of colour blindness) and mean the same
 thing in every figure: a speaker group, a voice, a stance or a hedge type keeps its colour.
 Nothing here calls ``plt.show()`` or changes matplotlib's global settings.
+
+Every text drawn (titles, tick labels, legends, annotations) is plain text, never mathtext: a
+file name or label such as ``$\\x$`` is shown as written (``_plain`` escapes its ``$``).
+
+Figures stay readable, and their size bounded, however large the folder: per-outlet figures show
+at most ``MAX_OUTLETS`` rows, the outlets with the most articles, and sum the rest in one
+"others (N outlets)" row (``outlet_groups``); the claims dot plot draws at most ``MAX_EVENTS``
+events, ``MAX_CLAIM_ROWS`` rows per event and ``MAX_CLAIMS_PER_ROW`` dots per row, and says how
+many claims it left out. Each table returned holds what was drawn.
 """
 
 from __future__ import annotations
@@ -80,9 +89,21 @@ HEDGE_TYPES = ["hedge", "booster", "weasel", "verification"]
 HEDGE_COLOURS = {"hedge": SKY_BLUE, "booster": VERMILLION, "weasel": YELLOW, "verification": GREEN}
 SEQUENTIAL_CMAP = "cividis_r"  # colour-blind-safe sequential map for counts (light = few)
 NOTE_BAND_INCHES = 0.3
+MAX_OUTLETS = 12  # rows of a per-outlet figure; beyond, the smallest outlets share one "others" row
+MAX_EVENTS, MAX_CLAIM_ROWS, MAX_CLAIMS_PER_ROW = 4, 6, 8  # what the claims dot plot draws at most
 
 
 # ---- shared helpers ------------------------------------------------------------------------
+
+def _plain(text: object) -> str:
+    """Return ``text`` so that matplotlib draws it as written, never as mathtext.
+
+    matplotlib reads text between two ``$`` as mathtext (where ``\\``, ``_`` and ``^`` are
+    commands, and bad input raises); an escaped ``\\$`` is drawn as ``$``. Apply it once, to the
+    final string (after wrapping), for every text that comes from data.
+    """
+    return str(text).replace("$", r"\$")
+
 
 def _new_figure(width: float, height: float, nrows: int = 1, **subplot_kw) -> tuple[Figure, np.ndarray]:
     """Return a figure with constrained layout, a band at the bottom kept for the source note."""
@@ -101,18 +122,20 @@ def _finish(fig: Figure, ax: Axes, corpus, title: str, counted: str, xlabel: str
     top = fig.axes[0]
     if subtitle:
         _subtitle(top, subtitle, loc="center", style="italic")
-    top.set_title(title, fontweight="bold", pad=22 if _has_subtitle(top) else 8)
-    ax.set_xlabel(xlabel)
-    ax.set_ylabel(ylabel)
+    top.set_title(_plain(title), fontweight="bold", pad=22 if _has_subtitle(top) else 8)
+    ax.set_xlabel(_plain(xlabel))
+    ax.set_ylabel(_plain(ylabel))
     n = len(corpus.articles)
-    fig.text(0.01, 0.01, f"Source: Reading the Raids kit, {n} article{'s' * (n != 1)} from "
-             f"{corpus.folder.name}/; {counted}", ha="left", va="bottom", fontsize=7, color=NOTE_GREY)
+    fig.text(0.01, 0.01, _plain(f"Source: Reading the Raids kit, {n} article{'s' * (n != 1)} from "
+                                f"{corpus.folder.name}/; {counted}"), ha="left", va="bottom", fontsize=7,
+             color=NOTE_GREY)
 
 
 def _subtitle(ax: Axes, text: str, loc: str = "left", style: str = "normal") -> None:
     """Write a line of small text just above the axes (a subtitle, or the name of a panel)."""
     x = {"left": 0.0, "center": 0.5}[loc]
-    ax.text(x, 1.015, text, transform=ax.transAxes, ha=loc, va="bottom", fontsize=9, style=style, gid="subtitle")
+    ax.text(x, 1.015, _plain(text), transform=ax.transAxes, ha=loc, va="bottom", fontsize=9, style=style,
+            gid="subtitle")
 
 
 def _has_subtitle(ax: Axes) -> bool:
@@ -125,15 +148,35 @@ def _computed(table: pd.DataFrame | None, name: str, corpus, *args) -> pd.DataFr
     return table if table is not None else analysis(name)(corpus, *args)
 
 
+def outlet_groups(corpus) -> dict[str, str]:
+    """Return, for each outlet label, the row it is drawn in: its own, or the shared "others" row.
+
+    Up to ``MAX_OUTLETS`` outlets each have their own row. With more, the ``MAX_OUTLETS - 1``
+    with the most articles keep theirs (ties in article order) and the rest share
+    "others (N outlets)". Labels come in the corpus's article order.
+    """
+    labels = corpus.articles.sort_values("article_id")["label"].astype(str)
+    order = list(dict.fromkeys(labels))
+    if len(order) <= MAX_OUTLETS:
+        return {label: label for label in order}
+    counts = labels.value_counts()
+    kept = set(sorted(order, key=lambda label: -counts[label])[:MAX_OUTLETS - 1])  # sorted() is stable
+    others = f"others ({len(order) - len(kept):,} outlets)"
+    return {label: label if label in kept else others for label in order}
+
+
 def _outlets(corpus) -> list[str]:
-    """Return the outlet labels in the corpus's article order (each label once)."""
-    articles = corpus.articles.sort_values("article_id")
-    return list(dict.fromkeys(articles["label"].astype(str)))
+    """Return the rows of a per-outlet figure: outlet labels in article order, then any "others" row."""
+    groups = outlet_groups(corpus)
+    own = [label for label, group in groups.items() if label == group]
+    return own + sorted(set(groups.values()) - set(own))
 
 
 def _label_of(corpus, frame: pd.DataFrame) -> pd.Series:
-    """Return the outlet label of each row of ``frame`` (by its article_id)."""
-    return frame["article_id"].map(corpus.articles.set_index("article_id")["label"]).astype(str)
+    """Return the outlet row of each row of ``frame`` (by its article_id): its label, or "others"."""
+    groups = outlet_groups(corpus)
+    labels = frame["article_id"].map(corpus.articles.set_index("article_id")["label"]).astype(str)
+    return labels.map(lambda label: groups.get(label, label))
 
 
 def _order(values: Iterable[str], known: Sequence[str]) -> list[str]:
@@ -175,8 +218,8 @@ def _in_order(table: pd.DataFrame, orders: dict[str, list]) -> pd.DataFrame:
 
 
 def _wrap(labels: Iterable[str], width: int = 16) -> list[str]:
-    """Wrap long outlet labels so that tick labels do not collide."""
-    return [textwrap.fill(str(label), width) for label in labels]
+    """Wrap long outlet labels so that tick labels do not collide (plain text, see ``_plain``)."""
+    return [_plain(textwrap.fill(str(label), width)) for label in labels]
 
 
 def _with_n(outlets: list[str], table: pd.DataFrame, column: str) -> list[str]:
@@ -187,7 +230,7 @@ def _with_n(outlets: list[str], table: pd.DataFrame, column: str) -> list[str]:
 
 def _empty(ax: Axes, message: str, clear: bool = True) -> None:
     """Say on an axes that there was nothing to draw (``clear`` removes its ticks)."""
-    ax.text(0.5, 0.5, message, ha="center", va="center", transform=ax.transAxes, color=NOTE_GREY)
+    ax.text(0.5, 0.5, _plain(message), ha="center", va="center", transform=ax.transAxes, color=NOTE_GREY)
     if clear:
         ax.set_xticks([])
         ax.set_yticks([])
@@ -196,14 +239,14 @@ def _empty(ax: Axes, message: str, clear: bool = True) -> None:
 def _legend(ax: Axes, handles: list, title: str) -> None:
     """Put the legend to the right of the axes, where it cannot cover data."""
     if handles:
-        ax.legend(handles=handles, title=title, loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False,
+        ax.legend(handles=handles, title=_plain(title), loc="upper left", bbox_to_anchor=(1.01, 1), frameon=False,
                   fontsize=8, title_fontsize=9)
 
 
 def _patches(keys: Sequence[str], mapping: dict[str, str], hatches: dict[str, str] | None = None) -> list[Patch]:
     """Return legend patches for ``keys`` in their fixed colours (and hatches)."""
     hatches = hatches or {}
-    return [Patch(facecolor=_colour(k, mapping, i), hatch=hatches.get(k), edgecolor="white", label=k)
+    return [Patch(facecolor=_colour(k, mapping, i), hatch=hatches.get(k), edgecolor="white", label=_plain(k))
             for i, k in enumerate(keys)]
 
 
@@ -329,7 +372,7 @@ def _draw_heatmap(fig: Figure, ax: Axes, table: pd.DataFrame, categories: list[s
     for (r, c), n in np.ndenumerate(counts):
         if n:
             ax.text(c, r, str(n), ha="center", va="center", fontsize=8, color="white" if n > threshold else "black")
-    ax.set_yticks(range(len(categories)), categories)
+    ax.set_yticks(range(len(categories)), [_plain(c) for c in categories])
     ax.set_xticks(range(counts.shape[1]), VOICES * len(outlets), rotation=90, fontsize=8)
     middles = [i * len(VOICES) + (len(VOICES) - 1) / 2 for i in range(len(outlets))]
     top = ax.secondary_xaxis("top")
@@ -353,7 +396,7 @@ def hedges_per_1000_words(corpus, hedges_table: pd.DataFrame | None = None,
     outlets = _outlets(corpus)
     types = _order(list(HEDGE_TYPES) + list(hedges_table["type"]), HEDGE_TYPES)  # every type, found or not
     table = _count_grid(hedges_table.assign(label=_label_of(corpus, hedges_table)), {"label": outlets, "type": types})
-    words = corpus.articles.assign(label=corpus.articles["label"].astype(str)).groupby("label")["n_words"].sum()
+    words = corpus.articles.assign(label=_label_of(corpus, corpus.articles)).groupby("label")["n_words"].sum()
     table["n_words"] = table["label"].map(words).astype(int)
     table["per_1000_words"] = (1000 * table["count"] / table["n_words"].where(table["n_words"] > 0)).round(2)
     fig, (ax,) = _new_figure(max(8.0, 2.5 + 1.5 * len(outlets)), 5)
@@ -381,13 +424,15 @@ def claims_dotplot(corpus, compare_table: pd.DataFrame | None = None) -> tuple[F
     cannot be true together with another's); an arrow marks an open range ("more than 70").
     The x axis is symlog (linear below 1) so that "no one" (0) sits on the axis. The table holds
     the plotted rows of ``compare_claims`` with ``group`` (the y label), ``y`` (the dot's position
-    within its panel) and ``open_range``.
+    within its panel) and ``open_range``. A large folder's claims are thinned (``_claims_drawn``)
+    and the source note says how many were left out.
     """
     compare_table = _computed(compare_table, "compare_claims", corpus)
     events_only = "kind" in compare_table and (compare_table["kind"] == "event").any()
     if events_only:  # casualty and capture counts when there are any; else every compared quantity
         compare_table = compare_table[compare_table["kind"] == "event"]
-    table = _claims_positions(compare_table)
+    table = _claims_positions(_claims_drawn(compare_table))
+    left_out = len(compare_table) - len(table)
     scheme = speaker_scheme(corpus)
     claimant = _claimant_column(scheme)
     events = sorted(table["event"].unique()) or [""]
@@ -405,10 +450,35 @@ def claims_dotplot(corpus, compare_table: pd.DataFrame | None = None) -> tuple[F
         groups = _order(table[claimant], scheme.order)
         _legend(axes[0], _claims_legend(groups, scheme, bool(table["conflict"].any()), bool(table["open_range"].any())),
                 f"claimant ({scheme.title})")
+    thinned = (f"; {left_out:,} more not drawn (at most {MAX_EVENTS} events, {MAX_CLAIM_ROWS} rows each, "
+               f"{MAX_CLAIMS_PER_ROW} a row: the smallest, the largest and some between)") if left_out else ""
     _finish(fig, axes[-1], corpus, "Who claims what number? "
             + ("Casualty and capture claims compared" if events_only or table.empty else "Claims compared"),
-            f"{len(table)} claims (kit.compare_claims)", "claimed number (symlog scale)", "counted · side")
+            f"{len(table)} claims (kit.compare_claims){thinned}", "claimed number (symlog scale)", "counted · side")
     return fig, table
+
+
+def _claims_drawn(compare_table: pd.DataFrame) -> pd.DataFrame:
+    """Return the claims the dot plot has room for, and only those.
+
+    The ``MAX_EVENTS`` events with the most claims; in each, the ``MAX_CLAIM_ROWS`` (counted, side)
+    rows with the most; in each row at most ``MAX_CLAIMS_PER_ROW`` claims: the smallest, the
+    largest and evenly spaced values between. Ties go to the first in sorted order.
+    """
+    table = compare_table.sort_values(["event", "counted", "side", "value", "label", "claim_id"])
+    if table.empty:
+        return compare_table
+    events = table.groupby("event").size().sort_values(ascending=False, kind="stable").index[:MAX_EVENTS]
+    table = table[table["event"].isin(events)]
+    keys = ["event", "counted", "side"]
+    rows = table.groupby(keys).size().sort_values(ascending=False, kind="stable")
+    kept_rows = rows.groupby(level="event").head(MAX_CLAIM_ROWS).index
+    table = table[pd.MultiIndex.from_frame(table[keys]).isin(kept_rows)]
+    rank = table.groupby(keys).cumcount()
+    size = table.groupby(keys)["event"].transform("size")
+    step = (size - 1) / (MAX_CLAIMS_PER_ROW - 1)
+    evenly_spaced = (np.round(np.round(rank / step) * step) == rank) | (size <= MAX_CLAIMS_PER_ROW)
+    return compare_table.loc[sorted(table.index[evenly_spaced.to_numpy()])]
 
 
 def _claims_positions(compare_table: pd.DataFrame) -> pd.DataFrame:
@@ -438,10 +508,10 @@ def _claims_panel(ax: Axes, rows: pd.DataFrame, event: str, upper: float, scheme
         if row.open_range:
             ax.annotate("", xy=(end, row.y), xytext=(row.value * 1.15, row.y),
                         arrowprops={"arrowstyle": "->", "color": BLACK, "linewidth": 1.2})
-        ax.annotate(f"{row.label}: “{row.quantity}”", (end, row.y), xytext=(4 if row.open_range else 10, 0),
+        ax.annotate(_plain(f"{row.label}: “{row.quantity}”"), (end, row.y), xytext=(4 if row.open_range else 10, 0),
                     textcoords="offset points", va="center", fontsize=7)
     groups = list(dict.fromkeys(rows["group"]))
-    ax.set_yticks(range(len(groups)), groups)
+    ax.set_yticks(range(len(groups)), [_plain(g) for g in groups])
     ax.set_ylim(max(len(groups), 1) - 0.5, -0.5)
     ax.set_xscale("symlog", linthresh=1)
     ax.set_xlim(-0.5, upper)
@@ -460,7 +530,7 @@ def _claimant_column(scheme: SpeakerScheme) -> str:
 def _claims_legend(groups: list[str], scheme: SpeakerScheme, conflict: bool, open_range: bool) -> list:
     """Return the legend entries: claimant groups, then the conflict ring and the open-range arrow."""
     handles: list = [Line2D([], [], linestyle="", marker=scheme.markers.get(g, "o"), markersize=8,
-                            color=_colour(g, scheme.colours, 0), label=g) for g in groups]
+                            color=_colour(g, scheme.colours, 0), label=_plain(g)) for g in groups]
     if conflict:
         handles.append(Line2D([], [], linestyle="", marker="o", markersize=13, markerfacecolor="none",
                               markeredgecolor=BLACK, label="conflict: ranges cannot\nboth be true"))
@@ -550,12 +620,12 @@ def claims_timeline(corpus, claims_table: pd.DataFrame | None = None) -> tuple[F
     rows = claims_table[claims_table["counted"].isin(["killed", "wounded", "captured", "casualties"])].copy()
     rows["event"] = rows["article_id"].map(articles["event"]).fillna("").replace("", "event not given")
     rows["published"] = rows["article_id"].map(articles["published"]).fillna("").replace("", "undated")
-    rows["label"] = _label_of(corpus, rows)
+    rows["label"] = rows["article_id"].map(articles["label"]).astype(str)  # each copy its own column
     # events in the order of their first dated copy (undated events last), copies by date within them
     first_date = rows[rows["published"] != "undated"].groupby("event")["published"].min()
     order = (rows[["event", "published", "label"]].drop_duplicates()
              .assign(undated=lambda f: f["published"] == "undated",
-                     event_date=lambda f: f["event"].map(first_date).fillna("9999"))
+                     event_date=lambda f: f["event"].map(lambda event: first_date.get(event, "9999")))
              .sort_values(["event_date", "event", "undated", "published", "label"]))
     position = {label: i for i, label in enumerate(order["label"])}
     rows["position"] = rows["label"].map(position)
@@ -576,13 +646,13 @@ def claims_timeline(corpus, claims_table: pd.DataFrame | None = None) -> tuple[F
         for group in groups:
             part = table[table[claimant] == group]
             ax.scatter(part["x"], part["value"], s=60, color=_colour(group, scheme.colours, 0),
-                       marker=scheme.markers.get(group, "o"), edgecolor="white", zorder=3, label=group)
+                       marker=scheme.markers.get(group, "o"), edgecolor="white", zorder=3, label=_plain(group))
         for row in table.itertuples():
-            ax.annotate(f"{row.quantity} {row.counted} ({row.claimant})", (row.x, row.value),
+            ax.annotate(_plain(f"{row.quantity} {row.counted} ({row.claimant})"), (row.x, row.value),
                         xytext=(8, -11 * row.stack),
                         textcoords="offset points", fontsize=7, va="center")
         ax.set_yscale("symlog", linthresh=1)
-        ax.set_xticks(range(len(order)), ["\n".join([*_wrap([r.label], 22), r.published, *_wrap([r.event], 22)])
+        ax.set_xticks(range(len(order)), ["\n".join([*_wrap([r.label], 22), _plain(r.published), *_wrap([r.event], 22)])
                                           for r in order.itertuples()])
         ax.set_xlim(-0.5, len(order) + 0.4)  # room for the last column's labels
         _legend(ax, _claims_legend(groups, scheme, False, False), f"claimant ({scheme.title})")
