@@ -49,15 +49,21 @@ def worker(folder: str, out: str, kit_root: str) -> None:
     """Build the report of ``folder`` into ``out`` with the kit of ``kit_root``; print the CPU times as JSON."""
     sys.path.insert(0, kit_root)
     import kit
-    from kit.views.report import Tables, build_report
+    from kit.views.report import build_report
 
     started = time.process_time()
     corpus = kit.load_corpus(folder)
-    attributions = kit.attributions(corpus)
-    hedges = kit.hedges(corpus, attributions)
-    claims = kit.claims(corpus, attributions, hedges.dropna(subset=["sentence_id"]))
-    tables = Tables(attributions, kit.naming(corpus, attributions), kit.labels(corpus, attributions), hedges, claims,
-                    kit.compare_claims(corpus, claims), kit.sentiment(corpus, attributions))
+    if hasattr(kit, "analyze"):  # the bundle: every table, each stage once
+        tables = kit.analyze(corpus)
+        dict(tables.items())
+    else:  # a kit from before the bundle
+        from kit.views.report import Tables
+
+        attributions = kit.attributions(corpus)
+        hedges = kit.hedges(corpus, attributions)
+        claims = kit.claims(corpus, attributions, hedges.dropna(subset=["sentence_id"]))
+        tables = Tables(attributions, kit.naming(corpus, attributions), kit.labels(corpus, attributions), hedges,
+                        claims, kit.compare_claims(corpus, claims), kit.sentiment(corpus, attributions))
     analysed = time.process_time()
     Path(out).write_text(build_report(corpus, tables), encoding="utf-8")
     print(json.dumps({"analysis_cpu": analysed - started, "page_cpu": time.process_time() - analysed}))

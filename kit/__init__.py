@@ -5,6 +5,7 @@ who is quoted, which words each outlet chooses and where sources disagree.
     >>> corpus = kit.load_corpus()          # the bundled seeds
     >>> corpus.articles[["label", "title"]]
     >>> kit.attributions(corpus)            # who says what, with offsets and the rule
+    >>> tables = kit.analyze(corpus)        # every table, each computed once per corpus
     >>> kit.show(corpus, "004_d04297bcf570ef21")
 
 The package follows the pipeline, one subpackage per stage: ``text`` → ``corpus`` →
@@ -16,10 +17,10 @@ from importlib import import_module
 
 from kit.attribution import attributions, entities
 from kit.corpus import Corpus, CorpusProblemsError, load_corpus
-from kit.framing import claims, compare_claims, hedges, labels, naming, sentiment, sentiment_by_article
+from kit.framing import Tables, analyze, claims, compare_claims, hedges, labels, naming, sentiment, sentiment_by_article
 from kit.views import show
 
-__all__ = ["Corpus", "CorpusProblemsError", "attributions", "claims", "compare_claims", "entities", "hedges",
+__all__ = ["Corpus", "CorpusProblemsError", "Tables", "analyze", "attributions", "claims", "compare_claims", "entities", "hedges",
            "labels", "load_corpus", "naming", "plots", "sentiment", "sentiment_by_article", "show"]
 __version__ = "0.1.0"
 

@@ -16,24 +16,10 @@ TITLE_WIDTH = 50
 
 
 def corpus_tables(corpus: Corpus) -> dict[str, pd.DataFrame]:
-    """Return every table the kit computes for ``corpus``, by CSV name."""
-    from kit.views.report import Tables
+    """Return every table the kit computes for ``corpus``, by CSV name (each stage run once)."""
+    from kit.framing import analyze
 
-    tables = Tables.compute(corpus)
-    return {
-        "articles": corpus.articles,
-        "blocks": corpus.blocks,
-        "paragraphs": corpus.paragraphs,
-        "sentences": corpus.sentences,
-        "problems": corpus.problems,
-        "attributions": tables.attributions,
-        "naming": tables.naming,
-        "labels": tables.labels,
-        "hedges": tables.hedges,
-        "claims": tables.claims,
-        "claims_comparison": tables.comparison,
-        "sentiment": tables.sentiment,
-    }
+    return dict(analyze(corpus).items())
 
 
 def _load(folder: str | None) -> Corpus | None:

@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 import kit
 from kit.cli import main
-from kit.views.report import Tables, build_report
+from kit.views.report import build_report
 from kit.views.safe_csv import write_csv
 from newspages import news_pages, write_pages
 from test_properties import SPANS
@@ -33,14 +33,9 @@ SETTINGS = dict(deadline=None, derandomize=True, database=None,
 
 
 def analyse(folder) -> tuple[kit.Corpus, dict[str, pd.DataFrame]]:
-    """Return the corpus of ``folder`` and every table the report shows (the fields of ``Tables``)."""
+    """Return the corpus of ``folder`` and every table of it, by CSV name."""
     corpus = kit.load_corpus(folder)
-    attributions = kit.attributions(corpus)
-    hedges = kit.hedges(corpus, attributions)
-    claims = kit.claims(corpus, attributions, hedges)
-    return corpus, {"attributions": attributions, "naming": kit.naming(corpus, attributions),
-                    "labels": kit.labels(corpus, attributions), "hedges": hedges, "claims": claims,
-                    "comparison": kit.compare_claims(corpus, claims), "sentiment": kit.sentiment(corpus, attributions)}
+    return corpus, dict(kit.analyze(corpus).items())
 
 
 def write(folder, pages: list[str]) -> None:
@@ -105,7 +100,7 @@ def test_do_the_report_and_every_figure_build_on_news_pages(tmp_path_factory, pa
     folder = tmp_path_factory.mktemp("pages")
     write(folder, pages)
     corpus, tables = analyse(folder)
-    assert build_report(corpus, Tables(**tables)).count("data:image/png;base64,") == 6
+    assert build_report(corpus, kit.analyze(corpus)).count("data:image/png;base64,") == 6
     for fig, _ in (plots.block_kinds(corpus), plots.claims_timeline(corpus, tables["claims"])):
         fig.savefig(io.BytesIO(), format="png")
         plt.close(fig)
@@ -136,7 +131,7 @@ def test_do_300_shuffled_news_pages_give_every_table_its_csv_and_the_report(page
     for name, table in {"articles": corpus.articles, "sentences": corpus.sentences, **tables}.items():
         write_csv(table, tmp_path / f"{name}.csv")
     assert len(pd.read_csv(tmp_path / "articles.csv")) == 300
-    page = build_report(corpus, Tables(**tables))
+    page = build_report(corpus, kit.analyze(corpus))
     assert page.count("data:image/png;base64,") == 6 and "Reading the Raids: pages/" in page
     assert len(page) < 2_000_000  # bounded: 20 articles highlighted, tables of 60 rows, figures of 12 outlets
     assert all(width <= 3000 and height <= 3000 for width, height in png_sizes(page))

@@ -33,12 +33,7 @@ def analyse(files: dict[str, bytes]) -> tuple[kit.Corpus, dict[str, pd.DataFrame
         for name, data in files.items():
             (Path(folder) / name).write_bytes(data)
         corpus = kit.load_corpus(folder)
-    attributions = kit.attributions(corpus)
-    hedges = kit.hedges(corpus, attributions)
-    claims = kit.claims(corpus, attributions, hedges)
-    return corpus, {"attributions": attributions, "naming": kit.naming(corpus, attributions),
-                    "labels": kit.labels(corpus, attributions), "hedges": hedges, "claims": claims,
-                    "comparison": kit.compare_claims(corpus, claims), "sentiment": kit.sentiment(corpus, attributions)}
+    return corpus, dict(kit.analyze(corpus).items())  # every table, by CSV name
 
 
 # (table, start column, end column, text column the slice must equal)

@@ -8,8 +8,9 @@ matches only in capitals, so "US" never matches "us"; the longest alias wins.
 
 from __future__ import annotations
 
+import difflib
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from kit.text.terms import PhraseMatcher, fold, term_pattern
@@ -52,6 +53,8 @@ class ActorTable:
     affiliation_pattern: re.Pattern[str]
     groups: tuple[str, ...]  # the topic pack's speaker groups; empty without one
     group_of_role: dict[str, str]  # role class -> the group an unnamed source of that role belongs to
+    # (name, n, cutoff) -> its close aliases: names recur from article to article, the answer does not change
+    _close: dict[tuple[str, int, float], list[str]] = field(default_factory=dict, compare=False, repr=False)
 
     @classmethod
     def load(cls, topic=None, data_dir: Path | None = None) -> "ActorTable":
@@ -88,6 +91,20 @@ class ActorTable:
     def lookup(self, surface: str) -> Actor | None:
         """Return the actor whose alias is exactly ``surface`` (any case), if any."""
         return self.by_alias.get(fold(" ".join(surface.split())))
+
+    def close_aliases(self, name: str, n: int, cutoff: float) -> list[str]:
+        """Return what ``difflib.get_close_matches(name, self.by_alias, n, cutoff)`` returns, faster.
+
+        Aliases whose length alone puts them below ``cutoff`` (difflib's ``real_quick_ratio``) are
+        not compared, which leaves the answer as it was; each name is compared once per table.
+        """
+        key = (name, n, cutoff)
+        if key not in self._close:
+            size = len(name)
+            within = [alias for alias in self.by_alias
+                      if 2.0 * min(size, len(alias)) / (size + len(alias)) >= cutoff]
+            self._close[key] = difflib.get_close_matches(name, within, n=n, cutoff=cutoff)
+        return self._close[key]
 
     def mentions(self, text: str, offset: int = 0) -> list[Mention]:
         """Return every actor mention in ``text``, offsets shifted by ``offset``."""

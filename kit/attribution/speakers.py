@@ -21,7 +21,6 @@ takes the actor's canonical name and group. Every speaker carries its ``resoluti
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass, field
 from typing import Iterable
@@ -227,12 +226,12 @@ class SpeakerResolver:
             if actor is not None:
                 return actor
         if entity.kind in ("organisation", "government") and len(entity.name.split()) >= 2:
-            ends = {a for key, a in self.actors.by_alias.items() if key.endswith(" " + fold(entity.name))}
+            suffix = " " + fold(entity.name)
+            ends = {a for key, a in self.actors.by_alias.items() if key.endswith(suffix)}
             if len(ends) == 1:  # "the Defence Ministry" in an article on one story: its only Defence Ministry
                 return ends.pop()
         if entity.kind in ("name", "organisation") and len(entity.name) >= MIN_CLOSE_SPELLING_LENGTH:
-            close = [alias for alias in difflib.get_close_matches(fold(entity.name), self.actors.by_alias, n=3,
-                                                                  cutoff=CLOSE_SPELLING)
+            close = [alias for alias in self.actors.close_aliases(fold(entity.name), n=3, cutoff=CLOSE_SPELLING)
                      if abs(len(alias) - len(entity.name)) <= 1]  # a typo, not a derived word
             if close:
                 return self.actors.by_alias[close[0]]

@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import hashlib
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
+from typing import Callable, Mapping, TypeVar
 
 import pandas as pd
 
@@ -39,6 +41,7 @@ PROBLEM_COLUMNS = ["file", "problem", "detail", "severity"]
 # Problems of these severities make `strict=True` raise and `kit check` exit 1;
 # 'info' rows only record files that are not articles (a README, a subfolder).
 FAILING_SEVERITIES = ("error", "warning")
+T = TypeVar("T")
 
 
 class CorpusProblemsError(ValueError):
@@ -51,23 +54,82 @@ class CorpusProblemsError(ValueError):
         super().__init__(f"{len(lines)} problem(s) in {folder}:\n  " + "\n  ".join(lines))
 
 
-@dataclass
-class Corpus:
-    """The articles of one folder as tidy tables, plus the raw texts they point into."""
+TABLE_NAMES = ("articles", "blocks", "paragraphs", "sentences", "problems")
 
-    folder: Path
-    articles: pd.DataFrame
-    blocks: pd.DataFrame
-    paragraphs: pd.DataFrame
-    sentences: pd.DataFrame
-    problems: pd.DataFrame
-    texts: dict[str, str] = field(repr=False)
-    topic: TopicPack | None = field(default=None, repr=False)  # the story's topic pack, if the folder has one
+
+class Corpus:
+    """The articles of one folder as tidy tables, plus the raw texts they point into.
+
+    A corpus never changes. Each table read from it (``corpus.articles`` ...) is a copy of its
+    own (cheap: pandas copies on write), so editing that table leaves the corpus as it was, and
+    whatever was computed from the corpus (``derived``, ``kit.analyze``) can never go stale.
+    """
+
+    def __init__(self, folder: Path, articles: pd.DataFrame, blocks: pd.DataFrame, paragraphs: pd.DataFrame,
+                 sentences: pd.DataFrame, problems: pd.DataFrame, texts: Mapping[str, str],
+                 topic: TopicPack | None = None):
+        frames = dict(zip(TABLE_NAMES, (articles, blocks, paragraphs, sentences, problems)))
+        object.__setattr__(self, "folder", Path(folder))
+        object.__setattr__(self, "_frames", {name: frame.copy(deep=False) for name, frame in frames.items()})
+        object.__setattr__(self, "_texts", MappingProxyType(dict(texts)))
+        object.__setattr__(self, "topic", topic)  # the story's topic pack, if the folder has one
+        object.__setattr__(self, "_derived", {})
+
+    def __reduce__(self):
+        """Pickle the tables and texts (what was derived from them is computed again where needed)."""
+        return Corpus, (self.folder, *(self._frames[name] for name in TABLE_NAMES), dict(self._texts), self.topic)
+
+    def __setattr__(self, name: str, value) -> None:
+        raise AttributeError(f"a Corpus cannot be changed (tried to set {name!r}): load or subset another one")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a Corpus cannot be changed (tried to delete {name!r})")
+
+    @property
+    def articles(self) -> pd.DataFrame:
+        """Return one row per article: metadata, each field with its evidence."""
+        return self._frames["articles"].copy(deep=False)
+
+    @property
+    def blocks(self) -> pd.DataFrame:
+        """Return one row per block (headline, byline, body, promo ...) of each article."""
+        return self._frames["blocks"].copy(deep=False)
+
+    @property
+    def paragraphs(self) -> pd.DataFrame:
+        """Return one row per body paragraph."""
+        return self._frames["paragraphs"].copy(deep=False)
+
+    @property
+    def sentences(self) -> pd.DataFrame:
+        """Return one row per body sentence."""
+        return self._frames["sentences"].copy(deep=False)
+
+    @property
+    def problems(self) -> pd.DataFrame:
+        """Return one row per problem met reading the folder (empty when all is well)."""
+        return self._frames["problems"].copy(deep=False)
+
+    @property
+    def texts(self) -> Mapping[str, str]:
+        """Return the raw text of each article by article_id (read-only)."""
+        return self._texts
+
+    def derived(self, key: str, compute: Callable[["Corpus"], T]) -> T:
+        """Return ``compute(self)``, computed the first time ``key`` is asked for and kept after.
+
+        The analyses keep their tables here, so each is computed once per corpus; a DataFrame
+        comes back as a copy of its own, so editing it changes nothing kept.
+        """
+        if key not in self._derived:
+            self._derived[key] = compute(self)
+        value = self._derived[key]
+        return value.copy(deep=False) if isinstance(value, pd.DataFrame) else value
 
     def __repr__(self) -> str:
-        failing = self.problems["severity"].isin(FAILING_SEVERITIES).sum()
-        return (f"<Corpus {self.folder.name}/: {len(self.articles)} articles, "
-                f"{len(self.sentences)} sentences, {failing} problems>")
+        failing = self._frames["problems"]["severity"].isin(FAILING_SEVERITIES).sum()
+        return (f"<Corpus {self.folder.name}/: {len(self._frames['articles'])} articles, "
+                f"{len(self._frames['sentences'])} sentences, {failing} problems>")
 
     def span(self, article_id: str, start: int, end: int) -> str:
         """Return the raw text of ``article_id`` between two offsets."""

@@ -58,22 +58,30 @@ def claims(corpus, attributions: pd.DataFrame | None = None, hedges: pd.DataFram
     which words decided each column. ``claimant`` is the speaker of the innermost attribution whose content
     holds the number (its ``attribution_id`` links the row), else "outlet narration". ``hedged`` is true when
     the number is approximate, its sentence (or headline) carries a hedge or weasel term, or the cue distances
-    the outlet from the claim ("claimed"); ``hedge_evidence`` says which.
+    the outlet from the claim ("claimed"); ``hedge_evidence`` says which. With the corpus alone, the
+    table is computed once per corpus.
     """
-    if attributions is None:
-        from kit.attribution import attributions as extract
+    if attributions is None and hedges is None and data_dir is None:
+        return corpus.derived("framing.claims", _claims)
+    return _claims(corpus, attributions, hedges, data_dir)
 
-        attributions = extract(corpus)
-    if hedges is None:
-        from kit.framing.hedges import hedges as find_hedges
 
-        hedges = find_hedges(corpus, attributions)
+def _claims(corpus, attributions: pd.DataFrame | None = None, hedges: pd.DataFrame | None = None,
+            data_dir: Path | None = None) -> pd.DataFrame:
+    """Return the claims table (see :func:`claims`)."""
+    from kit.attribution import attributions as find_attributions
+    from kit.framing.hedges import hedges as find_hedges
+
+    if hedges is None:  # the corpus's own hedges when its own attributions are used
+        hedges = find_hedges(corpus) if attributions is None else find_hedges(corpus, attributions)
+    text = analysed_text(corpus, attributions)
+    attributions = find_attributions(corpus) if attributions is None else attributions
     reader = QuantityReader(data_dir, corpus.topic)
     labels = corpus.articles.set_index("article_id")["label"].to_dict()
     attributions_by, hedges_by = by_article(attributions), by_article(hedges[hedges["type"].isin(["hedge", "weasel"])])
     sentences_by = by_article(corpus.sentences)
     rows = []
-    for article_id, raw, start, end, block, voices, sentence_of in analysed_text(corpus, attributions):
+    for article_id, raw, start, end, block, voices, sentence_of in text:
         clause_of = clause_lookup(sentences_by.get(article_id, []))
         for claim in reader.find(raw, start, end, lambda offset: clause_of(offset, start, end)):
             holding = [r for r in attributions_by.get(article_id, [])
@@ -141,9 +149,15 @@ def compare_claims(corpus, claims_table: pd.DataFrame | None = None, kinds: tupl
     claims may differ in scope ("lightly wounded" versus "wounded", the union's members versus
     all nurses). Repeated mentions of one claim (same article, claimant and range) are one row;
     ``mentions`` counts them. A count of a part ("three *of the* wounded", "two *other* groups",
-    ``part``) is not compared with totals.
+    ``part``) is not compared with totals. With the corpus alone, the table is computed once per corpus.
     """
-    table = claims(corpus) if claims_table is None else claims_table
+    if claims_table is None and kinds is None:
+        return corpus.derived("framing.compare_claims", lambda c: _compare_claims(c, claims(c)))
+    return _compare_claims(corpus, claims(corpus) if claims_table is None else claims_table, kinds)
+
+
+def _compare_claims(corpus, table: pd.DataFrame, kinds: tuple[str, ...] | None = None) -> pd.DataFrame:
+    """Return the claims comparison (see :func:`compare_claims`) of the claims ``table``."""
     articles = corpus.articles.set_index("article_id")
     table = table[table["counted"] != ""].copy()
     for column, default in (("kind", ""), ("unit", ""), ("approximation", ""), ("part", False)):

@@ -72,7 +72,15 @@ def hedges(corpus, attributions: pd.DataFrame | None = None, data_dir: Path | No
     terms are in ``kit/data/hedges.csv``. Verification disclaimers are also found by pattern
     (``rule`` "verification pattern": a negation and a checking word in one clause); the list's
     terms inside such a span ("possible" in "not immediately possible to verify") are part of it.
+    With the corpus alone, the table is computed once per corpus.
     """
+    if attributions is None and data_dir is None:
+        return corpus.derived("framing.hedges", _hedges)
+    return _hedges(corpus, attributions, data_dir)
+
+
+def _hedges(corpus, attributions: pd.DataFrame | None = None, data_dir: Path | None = None) -> pd.DataFrame:
+    """Return the hedges table (see :func:`hedges`)."""
     rows_of_list = read_rows("hedges", data_dir)
     index = TermIndex({r["term"]: r for r in rows_of_list})
     words = read_rows("verification_words", data_dir)

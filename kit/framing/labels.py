@@ -13,7 +13,7 @@ import pandas as pd
 
 from kit.corpus.topic import note_without_pack
 from kit.corpus.rows import Rows, by_article
-from kit.framing.voice import analysed_text, corpus_entities
+from kit.framing.voice import analysed_text
 from kit.text.terms import TermIndex
 from kit.text.wordlists import read_rows
 
@@ -45,13 +45,24 @@ def labels(corpus, attributions: pd.DataFrame | None = None, entities: pd.DataFr
 
     ``voice`` is outlet, quoted, attributed, or scare_quoted (a short quotation no source
     is credited with); ``list`` says whether the term is a general label or the topic pack's.
+    With the corpus alone, the table is computed once per corpus.
     """
-    if entities is None:
-        entities = corpus_entities(corpus)
+    if attributions is None and entities is None and data_dir is None:
+        return corpus.derived("framing.labels", _labels)
+    return _labels(corpus, attributions, entities, data_dir)
+
+
+def _labels(corpus, attributions: pd.DataFrame | None = None, entities: pd.DataFrame | None = None,
+            data_dir: Path | None = None) -> pd.DataFrame:
+    """Return the labels table (see :func:`labels`)."""
+    from kit.attribution import entities as find_entities
+
+    text = analysed_text(corpus, attributions, entities)
+    entities = find_entities(corpus) if entities is None else entities
     label_index, spelling_index = label_indexes(corpus.topic, data_dir)
     names = by_article(entities)
     rows = Rows(LABEL_COLUMNS)
-    for article_id, raw, start, end, block, voices, sentence_of in analysed_text(corpus, attributions, entities):
+    for article_id, raw, start, end, block, voices, sentence_of in text:
         inside = [n for n in names.get(article_id, []) if start <= n.start and n.end <= end]
         spans = [(n.start, n.end) for n in inside]
         outlet_spans = [(n.start, n.end) for n in inside if n.type == "media"]

@@ -13,7 +13,7 @@ import pandas as pd
 
 from kit.corpus.topic import note_without_pack
 from kit.corpus.rows import Rows, by_article
-from kit.framing.voice import analysed_text, corpus_entities
+from kit.framing.voice import analysed_text
 
 NAMING_COLUMNS = ["article_id", "sentence_id", "actor", "group", "type", "surface", "title", "start", "end",
                   "voice", "source_block", "rule", "entity_id"]
@@ -24,17 +24,23 @@ def naming(corpus, attributions: pd.DataFrame | None = None, entities: pd.DataFr
 
     ``actor`` is the entity's canonical name, ``type`` its kind (person, organisation, government,
     media, place), ``title`` a title written before the name ("Mayor"), ``rule`` why the name was
-    read so. Pass tables already computed to avoid computing them again.
+    read so. With the corpus alone, the table is computed once per corpus (from its own attributions
+    and entities); other tables given are used instead.
     """
-    if entities is None:
-        entities = corpus_entities(corpus)
-    if attributions is None:
-        from kit.attribution import attributions as find_attributions
+    if attributions is None and entities is None:
+        return corpus.derived("framing.naming", _naming)
+    return _naming(corpus, attributions, entities)
 
-        attributions = find_attributions(corpus)
-    names = by_article(entities)
+
+def _naming(corpus, attributions: pd.DataFrame | None = None, entities: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Return the naming table (see :func:`naming`)."""
+    from kit.attribution import attributions as find_attributions, entities as find_entities
+
+    text = analysed_text(corpus, attributions, entities)
+    names = by_article(find_entities(corpus) if entities is None else entities)
+    attributions = find_attributions(corpus) if attributions is None else attributions
     rows = Rows(NAMING_COLUMNS)
-    for article_id, raw, start, end, block, voices, sentence_of in analysed_text(corpus, attributions, entities):
+    for article_id, raw, start, end, block, voices, sentence_of in text:
         for name in names.get(article_id, []):
             if start <= name.start and name.end <= end:
                 rows.add({"article_id": article_id, "sentence_id": sentence_of(name.start), "actor": name.entity,

@@ -60,7 +60,15 @@ def sentiment(corpus, attributions: pd.DataFrame | None = None) -> pd.DataFrame:
     It scores "killed" or "terrorists" as neutral and reads sentences by their review
     adjectives ("a criminal case" comes out negative, "the best way" strongly positive).
     A score is a pointer to a sentence worth reading, never a verdict on an outlet.
+    With the corpus alone, the table is computed once per corpus.
     """
+    if attributions is None:
+        return corpus.derived("framing.sentiment", _sentiment)
+    return _sentiment(corpus, attributions)
+
+
+def _sentiment(corpus, attributions: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Return the sentiment table (see :func:`sentiment`)."""
     analyzer = _analyzer()
     sentences = by_article(corpus.sentences)
     rows = Rows(SENTIMENT_COLUMNS)

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import bisect
 import re
-import weakref
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -112,20 +111,37 @@ def sentence_lookup(sentences: list):
     return lookup
 
 
-_ENTITIES: dict[int, tuple[weakref.ref, pd.DataFrame]] = {}
+@dataclass
+class ArticleText:
+    """What the framing analyses read in one article: its stretches (headlines and body paragraphs),
+    their voices and a lookup from offset to sentence_id."""
+
+    raw: str
+    spans: list[tuple[int, int, str]]
+    voices: ArticleVoices
+    sentence_of: object  # offset -> sentence_id or None
 
 
-def corpus_entities(corpus) -> pd.DataFrame:
-    """Return ``kit.entities(corpus)``, computed once for each corpus object (voices need its names)."""
-    key = id(corpus)
-    held = _ENTITIES.get(key)
-    if held is not None and held[0]() is corpus:
-        return held[1]
-    from kit.attribution import entities
+def read_voices(corpus, attributions: pd.DataFrame, entities: pd.DataFrame) -> dict[str, ArticleText]:
+    """Return the :class:`ArticleText` of each article of ``corpus``, in corpus order."""
+    blocks, paragraphs, sentences = by_article(corpus.blocks), by_article(corpus.paragraphs), by_article(corpus.sentences)
+    rows = by_article(attributions)
+    names = {a: [(int(n.start), int(n.end)) for n in group] for a, group in by_article(entities).items()}
+    texts = {}
+    ids = corpus.articles["article_id"]
+    for article_id in progress(ids, len(ids), "reading voices"):
+        raw = corpus.texts[article_id]
+        spans = _text_spans(blocks.get(article_id, []), paragraphs.get(article_id, []))
+        voices = _article_voices(raw, spans, rows.get(article_id, []), names.get(article_id, []))
+        texts[article_id] = ArticleText(raw, spans, voices, sentence_lookup(sentences.get(article_id, [])))
+    return texts
 
-    frame = entities(corpus)
-    _ENTITIES[key] = (weakref.ref(corpus, lambda _ref, key=key: _ENTITIES.pop(key, None)), frame)
-    return frame
+
+def corpus_voices(corpus) -> dict[str, ArticleText]:
+    """Return the voices of ``corpus`` from its own attributions and entities, computed once per corpus."""
+    from kit.attribution import attributions, entities
+
+    return corpus.derived("framing.voices", lambda c: read_voices(c, attributions(c), entities(c)))
 
 
 def analysed_text(corpus, attributions: pd.DataFrame | None = None, entities: pd.DataFrame | None = None):
@@ -133,22 +149,16 @@ def analysed_text(corpus, attributions: pd.DataFrame | None = None, entities: pd
 
     The stretches are headlines and body paragraphs; ``voices`` is the article's
     :class:`ArticleVoices` and ``sentence_of`` maps an offset to its sentence_id. ``entities``
-    (``kit.entities``) tell a quoted name from a quotation; computed once per corpus if not given.
+    (``kit.entities``) tell a quoted name from a quotation. Without tables given, the corpus's own
+    are used and the voices are read once per corpus.
     """
-    if attributions is None:
-        from kit.attribution import attributions as extract
+    from kit.attribution import attributions as find_attributions, entities as find_entities
 
-        attributions = extract(corpus)
-    if entities is None:
-        entities = corpus_entities(corpus)
-    blocks, paragraphs, sentences = by_article(corpus.blocks), by_article(corpus.paragraphs), by_article(corpus.sentences)
-    rows = by_article(attributions)
-    names = {a: [(int(n.start), int(n.end)) for n in group] for a, group in by_article(entities).items()}
-    ids = corpus.articles["article_id"]
-    for article_id in progress(ids, len(ids), "reading voices"):
-        raw = corpus.texts[article_id]
-        spans = _text_spans(blocks.get(article_id, []), paragraphs.get(article_id, []))
-        voices = _article_voices(raw, spans, rows.get(article_id, []), names.get(article_id, []))
-        sentence_of = sentence_lookup(sentences.get(article_id, []))
-        for start, end, source_block in spans:
-            yield article_id, raw, start, end, source_block, voices, sentence_of
+    if attributions is None and entities is None:
+        texts = corpus_voices(corpus)
+    else:
+        texts = read_voices(corpus, find_attributions(corpus) if attributions is None else attributions,
+                            find_entities(corpus) if entities is None else entities)
+    for article_id, text in texts.items():
+        for start, end, source_block in text.spans:
+            yield article_id, text.raw, start, end, source_block, text.voices, text.sentence_of

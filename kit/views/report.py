@@ -14,10 +14,9 @@ from __future__ import annotations
 import base64
 import html
 import io
-from dataclasses import dataclass
-
 import pandas as pd
 
+from kit.framing import Tables, analyze
 from kit.views.highlight import LAYER_SPANS, article_html
 
 STYLE = """
@@ -31,30 +30,6 @@ details{margin:1em 0;border-left:3px solid #0072B2;padding-left:1em} summary{cur
 MAX_ROWS = 60  # rows shown of each table
 MAX_ARTICLE_VIEWS = 20  # articles highlighted at the end of the page
 FULL_TABLES = "<code>python -m kit analyze FOLDER --out DIR</code> writes every table in full as CSV"
-
-
-@dataclass
-class Tables:
-    """Every table the report shows, computed once."""
-
-    attributions: pd.DataFrame
-    naming: pd.DataFrame
-    labels: pd.DataFrame
-    hedges: pd.DataFrame
-    claims: pd.DataFrame
-    comparison: pd.DataFrame
-    sentiment: pd.DataFrame
-
-    @classmethod
-    def compute(cls, corpus) -> "Tables":
-        from kit.attribution import attributions as find_attributions
-        from kit.framing import claims as find_claims, compare_claims, hedges as find_hedges, labels, naming, sentiment
-
-        attributions = find_attributions(corpus)
-        hedges = find_hedges(corpus, attributions)
-        claims = find_claims(corpus, attributions, hedges)
-        return cls(attributions, naming(corpus, attributions), labels(corpus, attributions), hedges,
-                   claims, compare_claims(corpus, claims), sentiment(corpus, attributions))
 
 
 def _figure(fig, alt: str) -> str:
@@ -121,7 +96,7 @@ def build_report(corpus, tables: Tables | None = None) -> str:
     """Return the report page for ``corpus`` as one HTML string."""
     from kit.views import plots
 
-    tables = tables or Tables.compute(corpus)
+    tables = tables or analyze(corpus)
     articles = corpus.articles[["label", "title", "published", "wire_agency", "byline", "n_words", "outlet_evidence"]]
     outlets = _outlet_summary(corpus)
     outlet_rows = tables.labels["article_id"].map(corpus.articles.set_index("article_id")["label"]).astype(str)
