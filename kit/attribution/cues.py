@@ -16,6 +16,8 @@ from kit.attribution.lexicon import (
     PREPOSITIONS_BEFORE_GERUND,
     TIME_WORDS,
 )
+
+MAX_AS_SPEAKER_TOKENS = 6  # "As the regional governor's office reported,"
 from kit.attribution.state import ArticleState
 from kit.attribution.units import OPENING_MARKS, Cue, Sentence, Unit
 from kit.text.quotes import Quote
@@ -71,6 +73,11 @@ class CueFinding(ArticleState):
                 cues.append(Cue(k, k + 3, "report", "neutral", "according"))
                 k += 3
                 continue
+            fronted = self.as_clause(tokens, k)
+            if fronted is not None:  # "As UkrPulse reported, ...": the cue is the verb, the speaker before it
+                cues.append(fronted)
+                k = fronted.j
+                continue
             verb = lexicon.verb_at(words)
             if verb:
                 size, lemma, stance = verb
@@ -89,6 +96,23 @@ class CueFinding(ArticleState):
                 cues.append(Cue(k, k + 1, *lexicon.nouns[token.lower], "noun"))
             k += 1
         return cues
+
+    def as_clause(self, tokens: list[Token], k: int) -> Cue | None:
+        """Return the cue of a fronted "As X reported," / "As the ministry said," clause opening at ``k``
+        (the reporting verb, of kind ``as``), or None."""
+        if tokens[k].lower != "as" or (k > 0 and tokens[k - 1].text not in ",;—–" and tokens[k - 1].lower not in
+                                       ("and", "but")):
+            return None
+        for n in range(k + 2, min(len(tokens), k + 2 + MAX_AS_SPEAKER_TOKENS)):
+            verb = self.rules.cues.verb_at([t.lower for t in tokens[n:n + self.rules.cues.max_words + 1]])
+            if verb is not None:
+                size, lemma, stance = verb
+                closes = n + size < len(tokens) and tokens[n + size].text == ","
+                return Cue(n, n + size, lemma, stance, "as") if closes else None
+            if not tokens[n].is_word or (not tokens[n].capitalised and tokens[n].lower not in DETERMINERS
+                                         and is_verb(tokens[n].text)):
+                return None
+        return None
 
     def is_verb_use(self, tokens: list[Token], k: int, size: int, passive_ok: bool = False) -> bool:
         """Is the word at ``k`` an active reporting verb (not 'the claims', 'is said to', 'declined to say',

@@ -297,6 +297,7 @@ class ArticleEntities:
                       and (t.folded != "on" or tokens[j - 1].text in self.rules.org_last
                            or tokens[j - 1].text in self.rules.org_first)
                       and (_capitalised(tokens[j + 1]) or (tokens[j + 1].folded == "the" and j + 2 < n
+                                                           and t.folded != "and"  # "the RVC and the Legion": two
                                                            and _capitalised(tokens[j + 2])))):
                     j += 1
                 elif t.text == "," and j + 1 < n and tokens[j + 1].text in CORPORATE_SUFFIXES:

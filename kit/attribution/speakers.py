@@ -415,7 +415,9 @@ class SpeakerResolver:
         for p_start, p_end in parts:
             text = re.sub(r"^(?:both|the)\s+", "", self.raw[p_start:p_end], flags=re.I)
             inside = [m for m in self.entities.between(p_start, p_end)]
-            if len(inside) == 1 and len(inside[0].surface) >= len(text) - 4:
+            rest = text.replace(inside[0].surface, " ").split() if len(inside) == 1 else []
+            if len(inside) == 1 and (len(inside[0].surface) >= len(text) - 4
+                                     or len(rest) <= 2 and all(w.islower() for w in rest)):  # "the so-called RVC"
                 speakers.append(self.entity_speaker(self.entities.entity(inside[0]), ""))
             else:
                 return None
