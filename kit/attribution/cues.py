@@ -123,10 +123,9 @@ class CueFinding(ArticleState):
         lexicon = self.rules.cues
         if previous in lexicon.negations or (previous == "to" and k >= 2 and tokens[k - 2].lower in lexicon.refusals):
             return False  # "did not say", "declined to comment": no speech is reported
-        if self.entities.between(tokens[k].start, tokens[k + size - 1].end) or any(
-                m.start < tokens[k].start and tokens[k].end <= m.end for m in self.entities.between(
-                    max(0, tokens[k].start - 80), tokens[k].end)):
-            return False  # "Court of Appeals", "The Daily Blast": a word inside a name
+        if self.entities.between(tokens[k].start, tokens[k + size - 1].end) \
+                or self.entities.covering(tokens[k].start, tokens[k].end) is not None:
+            return False  # "Court of Appeals", "New York State Nurses Association": a word inside a name
         if word_tag(word).startswith("NN") and k > 0 and (
                 previous.replace(",", "").isdigit() or previous in NUMBER_WORDS_SMALL or
                 (not tokens[k - 1].capitalised and tokens[k - 1].is_word and is_verb(previous)
@@ -145,9 +144,22 @@ class CueFinding(ArticleState):
             return False
         if word.endswith("ing") and previous in PREPOSITIONS_BEFORE_GERUND:
             return False  # "without disclosing his name"
+        if word.endswith("ing") and self.owned_noun(tokens, k):
+            return False  # "its amber wind warning": a noun after a possessive
         if following == "by" and word.endswith("ed"):
             return False  # passive with an agent: "claimed by two groups"
         return True
+
+    def owned_noun(self, tokens: list[Token], k: int) -> bool:
+        """Is the word at ``k`` the head of a noun phrase opened by a possessive ("its warning", "their
+        opening", "its amber wind warning"), with no role word between ("his spokesman saying" speaks)?"""
+        for n in range(k - 1, max(-1, k - 4), -1):
+            if tokens[n].lower in ("its", "his", "her", "their", "our", "your"):
+                return True
+            if not tokens[n].is_word or tokens[n].capitalised or is_verb(tokens[n].text) \
+                    or self.rules.entities.role(tokens[n].lower) is not None:
+                return False
+        return False
 
     def skip_back_adjuncts(self, tokens: list[Token], b: int) -> int:
         """Step back over 'on Wednesday (May 24)', 'has', 'also' before a verb."""

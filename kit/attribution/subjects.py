@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from kit.attribution.cues import CueFinding
-from kit.attribution.entities import is_verb
+from kit.attribution.entities import is_verb, word_tag
 from kit.attribution.lexicon import (
     CLAUSE_WORDS,
     CONNECTIVES,
@@ -82,6 +82,12 @@ class SubjectFinding(CueFinding):
             # "groups that purport to ... said", "the other group that claims": the antecedent speaks
             return self.antecedent_subject(s, a - 1)
         a = self.skip_leading_adverbials(tokens, a, b)
+        if participle:  # "Governor Kathy Hochul released a statement asking ...": the subject of "released"
+            verb = next((n for n in range(a + 1, b) if not tokens[n].capitalised and tokens[n].is_word and (
+                tokens[n].lower in FINITE_VERBS or word_tag(tokens[n].lower) in ("VBD", "VBZ", "VBP")
+                or (word_tag(tokens[n].lower) == "VBN" and n + 1 < b and tokens[n + 1].lower in DETERMINERS))),
+                None)
+            b = verb if verb is not None else b
         while b - a > 1 and tokens[b - 1].lower in ("which", "who", "that", ","):
             b -= 1  # "the Siberia Battalion, which says": the speaker is the battalion
         if a >= b:
