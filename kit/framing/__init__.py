@@ -23,4 +23,5 @@ def analysis(name: str):
     return ANALYSES[name]
 
 
-__all__ = ["ANALYSES", "Tables", "analysis", "analyze", "claims", "compare_claims", "hedges", "labels", "naming", "sentiment", "sentiment_by_article"]
+__all__ = ["ANALYSES", "Tables", "analysis", "analyze", "claims", "compare_claims", "hedges", "labels", "naming",
+           "sentiment", "sentiment_by_article"]
