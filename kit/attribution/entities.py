@@ -184,7 +184,7 @@ class Entity:
         best = max(surfaces, key=lambda s: (len(s.split()), len(s), not s.isupper()))
         if self.kind == "place" and best.isupper() and len(best) > 3:
             best = best.title()  # a dateline's "KHARTOUM" is Khartoum
-        return re.sub(r"^[Tt]he\s+", "", best)
+        return _THE_ANY_CASE.sub("", best)
 
     @property
     def first(self) -> int:
@@ -844,8 +844,15 @@ def _possessive(text: str) -> bool:
     return text.endswith(("’s", "'s")) and len(text) > 2
 
 
+_THE = re.compile(r"^the\s+")
+_THE_ANY_CASE = re.compile(r"^[Tt]he\s+")
+_CORPORATE_SUFFIX = re.compile(r"[,.]?\s+(?:inc|corp|corporation|co|company|ltd|limited|llc|plc|group|holdings)\.?$")
+
+
+@lru_cache(maxsize=1 << 16)
 def _key(surface: str) -> str:
-    return re.sub(r"^the\s+", "", fold(" ".join(surface.split())))
+    """Return a surface as names are compared: folded, spaces normalised, without a leading "the"."""
+    return _THE.sub("", fold(" ".join(surface.split())))
 
 
 @lru_cache(maxsize=4096)
@@ -856,6 +863,7 @@ def _surname(name: str) -> str:
     return fold(HumanName(name).last or name.split()[-1])
 
 
+@lru_cache(maxsize=1 << 14)
 def _bare_organisation(key: str) -> str:
     """Return an organisation's name without a corporate suffix ("vantora software" of "vantora software inc.")."""
-    return re.sub(r"[,.]?\s+(?:inc|corp|corporation|co|company|ltd|limited|llc|plc|group|holdings)\.?$", "", key)
+    return _CORPORATE_SUFFIX.sub("", key)

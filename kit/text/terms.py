@@ -8,6 +8,7 @@ An all-capital term of up to four letters (US, FSB, DRG) matches only in capital
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from typing import Iterable, Iterator
 
 CASE_SENSITIVE_MAX_LEN = 4
@@ -63,6 +64,7 @@ _PHRASE_TOKEN = re.compile(r"[\w-]+|[^\w\s]")
 _WORD_EDGE = re.compile(r"[\w-]")  # a phrase may not touch a word character or hyphen
 
 
+@lru_cache(maxsize=1 << 16)  # words recur: the same few thousand are folded again and again
 def fold(text: str) -> str:
     """Return ``text`` as terms are compared: lower case, curly apostrophes straightened."""
     return text.lower().replace("’", "'")
