@@ -5,6 +5,7 @@ PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed-stamp
+SCALE_STAMP := $(VENV)/.scale-stamp
 PYTEST_ARGS ?=
 # Jupyter refuses to run as root unless told; containers and some lab machines run as root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
@@ -28,6 +29,11 @@ $(STAMP): pyproject.toml constraints.txt tools/jupyterlab_overrides.json
 	@cp tools/jupyterlab_overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json  # offline: no news prompt
 	@touch $(STAMP)
 
+# The optional extra 'scale' (Dask, pyarrow) for `kit analyze --workers`: tests need it, the classroom does not.
+$(SCALE_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[scale]"
+	@touch $(SCALE_STAMP)
+
 setup: $(STAMP)
 
 lab: setup
@@ -41,7 +47,7 @@ lab: setup
 # Lessons and exercise sources are compared strictly with nbval; student versions (no stored
 # outputs) only have to run without error (lax).
 PYTEST := $(BIN)/python -m pytest -n 2 --dist loadfile
-test: setup
+test: setup $(SCALE_STAMP)
 	$(PYTEST) --nbval --nbval-sanitize-with tests/nbval_sanitize.cfg tests notebooks exercises/source $(PYTEST_ARGS)
 	$(PYTEST) --nbval-lax exercises/student
 
@@ -49,7 +55,7 @@ html: setup
 	$(BIN)/python tools/build_html.py
 	@echo "Open build/html/index.html in a browser."
 
-bench: setup
+bench: setup $(SCALE_STAMP)
 	$(BIN)/python benchmarks/run.py
 
 clean:

@@ -5,7 +5,7 @@
 
 ``--kit`` is the checkout whose kit runs (another checkout gives the "before"); with ``--compare``
 the hashes are checked against a saved run and every differing file is named (exit 1).
-Extra arguments after ``--`` go to ``kit analyze`` (for example ``-- --workers 2``).
+``--options`` go to ``kit analyze`` (for example ``--options="--workers 2"``).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import shlex
 import subprocess
 import sys
 import tempfile
@@ -33,8 +34,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--kit", type=Path, default=Path(__file__).resolve().parent.parent)
     parser.add_argument("--out", type=Path, help="save the hashes here (JSON)")
     parser.add_argument("--compare", type=Path, help="check the hashes against this saved run")
-    args, extra = parser.parse_known_args(argv)
-    extra = [a for a in extra if a != "--"]
+    parser.add_argument("--options", default="", help="options for kit analyze, such as '--workers 2'")
+    args = parser.parse_args(argv)
+    extra = shlex.split(args.options)
     hashes = {str(folder): output_hashes(args.kit, folder, extra) for folder in args.folders}
     if args.out:
         args.out.write_text(json.dumps(hashes, indent=1) + "\n", encoding="utf-8")

@@ -57,26 +57,63 @@ def _make_folder(folder: Path) -> bool:
         return False
 
 
-def run_analyze(folder: str | None, out: str) -> int:
-    """Write one CSV per table of ``folder`` into ``out``; return 0 on success.
+def run_analyze(folder: str | None, out: str, parquet: bool = False) -> int:
+    """Write one CSV per table of ``folder`` into ``out`` (and Parquet beside it if asked); return 0 on success.
 
     Cells that a spreadsheet would run as formulas (``=``, ``+``, ``-``, ``@`` ...) are written
     with a leading ``'`` (``kit.views.safe_csv``); the tables in memory keep the true text.
     """
-    from kit.views.safe_csv import write_csv
+    from kit.views.parallel import ScaleUnavailable, TableFiles
 
     corpus = _load(folder)
     out_dir = Path(out)
     if corpus is None or not _make_folder(out_dir):
         return 2
-    for name, table in corpus_tables(corpus).items():
-        path = out_dir / f"{name}.csv"
-        try:
-            write_csv(table, path)
-        except OSError as error:
-            print(f"error: cannot write {path}: {error.strerror or error}", file=sys.stderr)
-            return 2
-        print(f"wrote {path} ({len(table)} rows)")
+    try:
+        files = TableFiles(out_dir, parquet)
+    except ScaleUnavailable as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    try:
+        for name, table in corpus_tables(corpus).items():
+            files.add(name, table)
+        files.close()
+    except OSError as error:
+        files.abort()
+        print(f"error: cannot write into {out_dir}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    for name in files.csv:
+        print(f"wrote {out_dir / name}.csv ({files.rows(name)} rows)")
+    return 0
+
+
+def run_analyze_parallel(folder: str | None, out: str, workers: int | None, scheduler: str | None,
+                         parquet: bool, partition_size: int) -> int:
+    """Write the tables of ``folder`` into ``out`` partition by partition with Dask workers; return 0 on success."""
+    from kit.corpus.progress import progress_bar
+    from kit.views.parallel import ScaleUnavailable, analyze_folder
+
+    out_dir = Path(out)
+    if not _make_folder(out_dir):
+        return 2
+    where = f"the Dask cluster at {scheduler}" if scheduler else f"{workers} local worker process(es)"
+    print(f"analysing {folder or 'the seeds'} in partitions of {partition_size} articles on {where}",
+          file=sys.stderr)
+    try:
+        with progress_bar("analysing") as bar:
+            rows = analyze_folder(folder, out_dir, workers=workers, scheduler=scheduler, parquet=parquet,
+                                  partition_size=partition_size, on_progress=bar)
+    except ScaleUnavailable as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except (FileNotFoundError, NotADirectoryError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    except OSError as error:
+        print(f"error: cannot write into {out_dir}: {error.strerror or error}", file=sys.stderr)
+        return 2
+    for name, count in rows.items():
+        print(f"wrote {out_dir / name}.csv ({count} rows)")
     return 0
 
 
@@ -184,6 +221,14 @@ def build_parser() -> argparse.ArgumentParser:
     analyze = commands.add_parser("analyze", help="write one CSV per table into a folder")
     analyze.add_argument("folder", nargs="?", help="folder of .txt articles (default: the seeds)")
     analyze.add_argument("--out", required=True, help="folder to write the CSV files into")
+    analyze.add_argument("--workers", type=_positive(int), default=None,
+                         help="analyse in partitions on N local processes with Dask (the optional extra 'scale')")
+    analyze.add_argument("--scheduler", metavar="ADDRESS", default=None,
+                         help="analyse in partitions on the existing Dask cluster at ADDRESS (tcp://host:8786)")
+    analyze.add_argument("--partition-size", type=_positive(int), default=None,
+                         help="articles per partition with --workers or --scheduler (default: 200)")
+    analyze.add_argument("--parquet", action="store_true",
+                         help="also write each table as NAME.parquet beside its CSV (needs pyarrow)")
     report = commands.add_parser("report", help="write one self-contained HTML page comparing the outlets")
     report.add_argument("folder", nargs="?", help="folder of .txt articles (default: the seeds)")
     report.add_argument("--out", default="report.html", help="the HTML file to write (default: report.html)")
@@ -228,4 +273,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.action == "build":
             return run_exercises_build(args.source, args.student, args.force)
         return run_exercises_grade(args)
-    return run_analyze(args.folder, args.out)
+    if args.workers or args.scheduler:
+        from kit.views.parallel import PARTITION_SIZE
+
+        return run_analyze_parallel(args.folder, args.out, args.workers, args.scheduler, args.parquet,
+                                    args.partition_size or PARTITION_SIZE)
+    if args.partition_size:
+        print("error: --partition-size goes with --workers or --scheduler", file=sys.stderr)
+        return 2
+    return run_analyze(args.folder, args.out, args.parquet)

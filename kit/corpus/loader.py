@@ -12,7 +12,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
-from typing import Callable, Mapping, TypeVar
+from typing import Callable, Iterable, Mapping, TypeVar
 
 import pandas as pd
 
@@ -20,7 +20,7 @@ from kit.corpus.manifest import METADATA_FIELDS, parse_iso_date, read_manifest
 from kit.corpus.metadata import OutletTable, infer_metadata, load_outlets
 from kit.corpus.paragraphs import paragraph_sentences, paragraph_spans
 from kit.corpus.progress import progress
-from kit.corpus.reading import MANIFEST_NAME, Problem, read_text, list_folder
+from kit.corpus.reading import MANIFEST_NAME, Decoded, Problem, read_text, list_folder
 from kit.corpus.rows import Rows
 from kit.corpus.segment import SegmentRules, segment
 from kit.corpus.topic import TOPIC_FOLDER, TopicPack, read_topic
@@ -226,6 +226,86 @@ def _topic_pack(folder: Path, topic: str | Path | bool | None) -> tuple[TopicPac
     return read_topic(pack_folder)
 
 
+@dataclass(frozen=True)
+class Folder:
+    """What is read of a folder before its articles: its topic pack, manifest, files and their problems."""
+
+    path: Path
+    topic: TopicPack | None
+    manifest: dict[str, dict[str, str]]  # file name -> its manifest row
+    has_manifest: bool  # a manifest with no row for a file says so ("not_in_manifest")
+    names: list[str]  # the files to read, in order
+    problems: list[Problem]  # the folder's own: topic pack, manifest, files that are no articles
+
+    def part(self, names: list[str]) -> "Folder":
+        """Return the same folder reduced to ``names`` (their manifest rows, none of the folder's problems)."""
+        return Folder(self.path, self.topic, {n: self.manifest[n] for n in names if n in self.manifest},
+                      self.has_manifest, list(names), [])
+
+
+@dataclass
+class FileRead:
+    """One file as read: its bytes (None when it may not or cannot be read) and their decoding."""
+
+    name: str
+    data: bytes | None
+    decoded: Decoded
+
+    @property
+    def readable(self) -> bool:
+        return self.data is not None and self.decoded.text is not None
+
+
+class Admission:
+    """Which readable files are loaded: the first of identical files, the first of files sharing an article_id."""
+
+    def __init__(self) -> None:
+        self.hashes: dict[str, str] = {}
+        self.article_ids: set[str] = set()
+
+    def refuse(self, name: str, digest: str, article_id: str) -> Problem | None:
+        """Return the problem that keeps file ``name`` out, or None (and remember it) when it is loaded."""
+        if digest in self.hashes:
+            return Problem(name, "duplicate_file", f"same bytes as {self.hashes[digest]}; not loaded twice", "error")
+        self.hashes[digest] = name
+        if article_id in self.article_ids:
+            return Problem(name, "duplicate_article_id", f"article_id '{article_id}' is already used; not loaded",
+                           "error")
+        self.article_ids.add(article_id)
+        return None
+
+
+def open_folder(path: str | Path | None = None, topic: str | Path | bool | None = None) -> Folder:
+    """Return what :func:`load_corpus` reads of ``path`` before its articles (see there for ``topic``)."""
+    folder = Path(path) if path is not None else SEEDS_DIR
+    if not folder.exists():
+        raise FileNotFoundError(f"corpus folder not found: {folder}")
+    if not folder.is_dir():
+        raise NotADirectoryError(f"not a folder: {folder} (give the folder that holds the .txt files)")
+    pack, problems = _topic_pack(folder, topic)
+    manifest, _, manifest_problems = read_manifest(folder)
+    problems += manifest_problems
+    names, more_problems = _input_files(folder, manifest)
+    return Folder(folder, pack, manifest, bool(manifest), names, problems + more_problems)
+
+
+def read_file(folder: Folder, name: str) -> FileRead:
+    """Return file ``name`` of ``folder`` as read (by the same rules as every article)."""
+    return FileRead(name, *read_text(folder.path / name, name, folder.path))
+
+
+def article_id_of(folder: Folder, name: str) -> str:
+    """Return the article_id of file ``name``: the manifest's, else the file name without its suffix."""
+    return (folder.manifest.get(name) or {}).get("article_id") or Path(name).stem
+
+
+def admit(folder: Folder, read: FileRead, admission: Admission) -> Problem | None:
+    """Return the problem that keeps ``read`` out of the corpus, if any (unreadable files are never admitted)."""
+    if not read.readable:
+        return None
+    return admission.refuse(read.name, hashlib.sha256(read.data).hexdigest(), article_id_of(folder, read.name))
+
+
 def load_corpus(path: str | Path | None = None, *, strict: bool = False,
                 topic: str | Path | bool | None = None) -> Corpus:
     """Return the corpus of the ``.txt`` articles in ``path`` (the bundled seeds when None).
@@ -238,42 +318,43 @@ def load_corpus(path: str | Path | None = None, *, strict: bool = False,
     ``topic`` is the folder of a topic pack (see ``kit.corpus.topic``): by default the folder's
     own ``topic/`` if it has one; ``False`` reads the articles with general knowledge only.
     """
-    folder = Path(path) if path is not None else SEEDS_DIR
-    if not folder.exists():
-        raise FileNotFoundError(f"corpus folder not found: {folder}")
-    if not folder.is_dir():
-        raise NotADirectoryError(f"not a folder: {folder} (give the folder that holds the .txt files)")
-    rules = _Rules.load()
-    pack, problems = _topic_pack(folder, topic)
-    manifest, _, manifest_problems = read_manifest(folder)
-    problems += manifest_problems
-    names, more_problems = _input_files(folder, manifest)
-    problems += more_problems
+    folder = open_folder(path, topic)
+    admission = Admission()
+    reads = (read_file(folder, name) for name in progress(folder.names, len(folder.names), "reading articles"))
+    corpus = load_part(folder, reads, lambda read: admit(folder, read, admission), folder.problems)
+    failing = corpus.problems[corpus.problems["severity"].isin(FAILING_SEVERITIES)]
+    if strict and not failing.empty:
+        raise CorpusProblemsError(folder.path, failing)
+    return corpus
 
+
+def load_part(folder: Folder, reads: Iterable[FileRead], refusal: Callable[[FileRead], Problem | None],
+              problems: Iterable[Problem] = ()) -> Corpus:
+    """Return the corpus of the files ``reads`` of ``folder``; ``refusal`` says which readable ones stay out.
+
+    :func:`load_corpus` reads a whole folder with it; a worker reads one partition of a folder,
+    its refusals (duplicates of files in other partitions) decided before.
+    """
+    rules = _Rules.load()
+    problems = list(problems)
     articles = []
     blocks, paragraphs, sentences = Rows(BLOCK_COLUMNS), Rows(PARAGRAPH_COLUMNS), Rows(SENTENCE_COLUMNS)
     texts: dict[str, str] = {}
-    seen_hashes: dict[str, str] = {}
-    for name in progress(names, len(names), "reading articles"):
-        data, decoded = read_text(folder / name, name, folder)
+    for read in reads:
+        name, data, decoded = read.name, read.data, read.decoded
         problems += decoded.problems
         if data is None or decoded.text is None:
             continue
+        refused = refusal(read)
+        if refused is not None:
+            problems.append(refused)
+            continue
         digest = hashlib.sha256(data).hexdigest()
-        if digest in seen_hashes:
-            problems.append(Problem(name, "duplicate_file",
-                                    f"same bytes as {seen_hashes[digest]}; not loaded twice", "error"))
-            continue
-        seen_hashes[digest] = name
-        row = manifest.get(name)
-        article_id = (row or {}).get("article_id") or Path(name).stem
-        if article_id in texts:
-            problems.append(Problem(name, "duplicate_article_id",
-                                    f"article_id '{article_id}' is already used; not loaded", "error"))
-            continue
+        row = folder.manifest.get(name)
+        article_id = article_id_of(folder, name)
         raw = decoded.text
         texts[article_id] = raw
-        if manifest and row is None:
+        if folder.has_manifest and row is None:
             problems.append(Problem(name, "not_in_manifest",
                                     f"not listed in {MANIFEST_NAME}: metadata inferred from the text"))
         if row and row.get("sha256") and row["sha256"].lower() != digest:
@@ -304,17 +385,13 @@ def load_corpus(path: str | Path | None = None, *, strict: bool = False,
         if not metadata["label"]:
             articles[-1]["label"] = article_id
 
-    corpus = Corpus(
-        folder=folder,
+    return Corpus(
+        folder=folder.path,
         articles=_frame(articles, ARTICLE_COLUMNS),
         blocks=blocks.frame(),
         paragraphs=paragraphs.frame(),
         sentences=sentences.frame(),
         problems=_frame([p.as_row() for p in problems], PROBLEM_COLUMNS),
         texts=texts,
-        topic=pack,
+        topic=folder.topic,
     )
-    failing = corpus.problems[corpus.problems["severity"].isin(FAILING_SEVERITIES)]
-    if strict and not failing.empty:
-        raise CorpusProblemsError(folder, failing)
-    return corpus

@@ -40,3 +40,14 @@ def by_article(frame: pd.DataFrame) -> dict[str, list]:
     for row in map(make_row, zip(*(frame[column].tolist() for column in frame.columns))):
         groups[row.article_id].append(row)
     return groups
+
+
+def in_corpus_order(frame: pd.DataFrame, article_ids) -> pd.DataFrame:
+    """Return the rows of ``frame`` by article, in the corpus's order of ``article_ids``, then by ``start``.
+
+    The corpus's order (the files', not the ids' alphabetical one) is the order of every table, so
+    a table made in partitions of the corpus is the same table.
+    """
+    order = {article_id: number for number, article_id in enumerate(article_ids)}
+    keyed = frame.assign(_article_order=frame["article_id"].map(order))
+    return keyed.sort_values(["_article_order", "start"]).drop(columns="_article_order").reset_index(drop=True)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from kit.corpus.topic import note_without_pack
-from kit.corpus.rows import by_article
+from kit.corpus.rows import by_article, in_corpus_order
 from kit.framing.numbers import NumberError, parse_number
 from kit.framing.quantities import QuantityReader
 from kit.framing.voice import analysed_text
@@ -106,7 +106,7 @@ def _claims(corpus, attributions: pd.DataFrame | None = None, hedges: pd.DataFra
                          "hedged": bool(evidence), "hedge_evidence": "; ".join(evidence),
                          "voice": voices.voice(claim["start"], claim["end"])})
     frame = pd.DataFrame(rows, columns=[c for c in CLAIM_COLUMNS if c != "claim_id"])
-    frame = frame.sort_values(["article_id", "start"]).reset_index(drop=True)
+    frame = in_corpus_order(frame, corpus.articles["article_id"])
     sides, article_ids, sentence_ids = (frame[c].tolist() for c in ("side", "article_id", "sentence_id"))
     counts = [k in ("count", "event") for k in frame["kind"]]
     for index in range(1, len(sides)):  # "two of his fighters wounded ... two killed and 10 wounded"
@@ -118,7 +118,8 @@ def _claims(corpus, attributions: pd.DataFrame | None = None, hedges: pd.DataFra
     numbers = frame.groupby("article_id").cumcount()
     frame.insert(1, "claim_id", [f"{a}:c{n + 1}" for a, n in zip(frame["article_id"], numbers)])
     frame["sentence_id"] = frame["sentence_id"].astype("Int64")
-    frame = frame[CLAIM_COLUMNS]
+    # Numbers are floats whatever the other rows hold ("12.0" beside "1.5" and "inf"), in every part of a corpus
+    frame = frame[CLAIM_COLUMNS].astype({"value": "float64", "low": "float64", "high": "float64"})
     note_without_pack(corpus, "claims", frame)
     return frame
 
@@ -152,18 +153,27 @@ def compare_claims(corpus, claims_table: pd.DataFrame | None = None, kinds: tupl
     ``part``) is not compared with totals. With the corpus alone, the table is computed once per corpus.
     """
     if claims_table is None and kinds is None:
-        return corpus.derived("framing.compare_claims", lambda c: _compare_claims(c, claims(c)))
-    return _compare_claims(corpus, claims(corpus) if claims_table is None else claims_table, kinds)
+        return corpus.derived("framing.compare_claims", lambda c: compare_claims_of(c.articles, claims(c)))
+    return compare_claims_of(corpus.articles, claims(corpus) if claims_table is None else claims_table, kinds)
 
 
-def _compare_claims(corpus, table: pd.DataFrame, kinds: tuple[str, ...] | None = None) -> pd.DataFrame:
-    """Return the claims comparison (see :func:`compare_claims`) of the claims ``table``."""
-    articles = corpus.articles.set_index("article_id")
+def comparable_claims(table: pd.DataFrame) -> pd.DataFrame:
+    """Return the claims of ``table`` that :func:`compare_claims` compares: something counted, not a part."""
     table = table[table["counted"] != ""].copy()
     for column, default in (("kind", ""), ("unit", ""), ("approximation", ""), ("part", False)):
         if column not in table:  # a claims table made by hand may lack the newer columns
             table[column] = default
-    table = table[~table["part"].astype(bool)]
+    return table[~table["part"].astype(bool)]
+
+
+def compare_claims_of(articles: pd.DataFrame, table: pd.DataFrame, kinds: tuple[str, ...] | None = None
+                      ) -> pd.DataFrame:
+    """Return the claims comparison (see :func:`compare_claims`) of the claims ``table`` of ``articles``.
+
+    Of ``articles`` only article_id, event and label are read.
+    """
+    articles = articles.set_index("article_id")
+    table = comparable_claims(table)
     if kinds is not None:
         table = table[table["kind"].isin(kinds)]
     table["event"] = table["article_id"].map(articles["event"]).fillna("")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from kit.corpus.rows import Rows
+from kit.corpus.rows import Rows, in_corpus_order
 from kit.text.terms import TermIndex
 from kit.framing.voice import analysed_text
 from kit.text.wordlists import read_rows
@@ -105,4 +105,4 @@ def _hedges(corpus, attributions: pd.DataFrame | None = None, data_dir: Path | N
                       "rule": PATTERN_RULE, "evidence": f"negation '{negation}' + check '{check}' in one clause"})
     frame = rows.frame()
     frame["sentence_id"] = frame["sentence_id"].astype("Int64")
-    return frame.sort_values(["article_id", "start"]).reset_index(drop=True)
+    return in_corpus_order(frame, corpus.articles["article_id"])

@@ -12,7 +12,7 @@ from pathlib import Path
 import pandas as pd
 
 from kit.corpus.topic import note_without_pack
-from kit.corpus.rows import Rows, by_article
+from kit.corpus.rows import Rows, by_article, in_corpus_order
 from kit.framing.voice import analysed_text
 from kit.text.terms import TermIndex
 from kit.text.wordlists import read_rows
@@ -79,4 +79,4 @@ def _labels(corpus, attributions: pd.DataFrame | None = None, entities: pd.DataF
     frame = rows.frame()
     frame["sentence_id"] = frame["sentence_id"].astype("Int64")
     note_without_pack(corpus, "labels", frame)
-    return frame.sort_values(["article_id", "start"]).reset_index(drop=True)
+    return in_corpus_order(frame, corpus.articles["article_id"])

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 
 from kit.corpus.topic import note_without_pack
-from kit.corpus.rows import Rows, by_article
+from kit.corpus.rows import Rows, by_article, in_corpus_order
 from kit.framing.voice import analysed_text
 
 NAMING_COLUMNS = ["article_id", "sentence_id", "actor", "group", "type", "surface", "title", "start", "end",
@@ -60,4 +60,4 @@ def _naming(corpus, attributions: pd.DataFrame | None = None, entities: pd.DataF
     frame = frame.drop_duplicates(["article_id", "start", "end"])
     note_without_pack(corpus, "naming", frame)
     frame["sentence_id"] = frame["sentence_id"].astype("Int64")
-    return frame.sort_values(["article_id", "start"]).reset_index(drop=True)
+    return in_corpus_order(frame, corpus.articles["article_id"])

@@ -44,14 +44,52 @@ def write_csv(frame: pd.DataFrame, path: str | os.PathLike) -> Path:
 
     The file appears complete or not at all: it is written beside ``path`` and then renamed.
     """
-    target = Path(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8", newline="") as stream:
-            neutralised(frame).to_csv(stream, index=False)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, target)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
-    return target
+    with CsvAppender(path) as csv:
+        csv.add(frame)
+    return csv.path
+
+
+class CsvAppender:
+    """One formula-safe CSV file written piece by piece: the header with the first piece, then rows.
+
+    Pieces of one table give the bytes the whole table would give. Used as a context manager,
+    the file appears complete at the end (written beside ``path``, then renamed) or, after an
+    error, not at all.
+    """
+
+    def __init__(self, path: str | os.PathLike):
+        self.path = Path(path)
+        handle, self.temporary = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp", dir=self.path.parent)
+        self.stream = os.fdopen(handle, "w", encoding="utf-8", newline="")
+        self.rows = 0
+        self.started = False
+
+    def add(self, frame: pd.DataFrame) -> None:
+        """Append the rows of ``frame`` (the header too, the first time)."""
+        neutralised(frame).to_csv(self.stream, index=False, header=not self.started)
+        self.started = True
+        self.rows += len(frame)
+
+    def close(self) -> None:
+        """Finish the file: rename it into place."""
+        self.stream.close()
+        os.chmod(self.temporary, 0o644)
+        os.replace(self.temporary, self.path)
+
+    def abort(self) -> None:
+        """Drop the unfinished file."""
+        self.stream.close()
+        Path(self.temporary).unlink(missing_ok=True)
+
+    def __enter__(self) -> "CsvAppender":
+        return self
+
+    def __exit__(self, kind, error, trace) -> None:
+        if kind is None:
+            try:
+                self.close()
+            except BaseException:
+                self.abort()
+                raise
+        else:
+            self.abort()
