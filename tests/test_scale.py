@@ -2,13 +2,21 @@
 
 from __future__ import annotations
 
+import importlib.util
+import logging
 import pickle
+from pathlib import Path
 
+import pandas as pd
 import pytest
 
 import kit
 import kit.attribution.table as attribution_table
 import kit.framing.voice as voice
+from conftest import SEEDS
+from kit.cli import main
+from kit.views.parallel import analyze_folder
+from newspages import write_pages
 
 
 @pytest.fixture
@@ -88,3 +96,88 @@ def test_does_a_pickled_corpus_come_back_whole_without_what_was_derived():
     copy = pickle.loads(pickle.dumps(corpus))
     assert copy.articles.equals(corpus.articles) and dict(copy.texts) == dict(corpus.texts)
     assert kit.attributions(copy).equals(kit.attributions(corpus))
+
+
+# -- partitions on Dask workers: the same files as a serial run --------------------------------------------------
+
+def write_tables(folder, out, *options) -> dict[str, bytes]:
+    """Run ``kit analyze folder --out out`` with ``options``; return each CSV's bytes by name."""
+    assert main(["analyze", str(folder), "--out", str(out), *options]) == 0
+    return {path.name: path.read_bytes() for path in sorted(Path(out).glob("*.csv"))}
+
+
+@pytest.fixture(scope="module")
+def client():
+    """Two local Dask worker processes, shared by the tests of this module."""
+    distributed = pytest.importorskip("distributed")
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, dashboard_address=None,
+                                  silence_logs=logging.ERROR) as cluster, distributed.Client(cluster) as dask:
+        yield dask
+
+
+def analyse_in_parts(folder, out, client, size: int, **options) -> dict[str, bytes]:
+    """Write the tables of ``folder`` in partitions of ``size`` articles on ``client``; return each CSV's bytes."""
+    analyze_folder(folder, out, client=client, partition_size=size, **options)
+    return {path.name: path.read_bytes() for path in sorted(Path(out).glob("*.csv"))}
+
+
+@pytest.mark.localhost
+def test_do_two_workers_write_the_seeds_tables_a_serial_run_writes(tmp_path):
+    pytest.importorskip("distributed")
+    serial = write_tables(SEEDS, tmp_path / "serial")
+    parallel = write_tables(SEEDS, tmp_path / "parallel", "--workers", "2", "--partition-size", "2")
+    assert {name.removesuffix(".csv") for name in parallel} == set(kit.Tables.names())
+    assert parallel == serial
+
+
+@pytest.mark.localhost
+def test_do_partitions_of_generated_pages_give_the_serial_tables(tmp_path, client):
+    (tmp_path / "pages").mkdir()
+    write_pages(tmp_path / "pages", 60)
+    serial = write_tables(tmp_path / "pages", tmp_path / "serial")
+    for size in (1, 7):
+        assert analyse_in_parts(tmp_path / "pages", tmp_path / f"parts{size}", client, size) == serial
+
+
+@pytest.mark.localhost
+def test_are_duplicates_across_partitions_and_a_manifest_s_own_order_kept(tmp_path, client):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    write_pages(folder, 6)
+    (folder / "page0006.txt").write_bytes((folder / "page0001.txt").read_bytes())  # same bytes, later partition
+    (folder / "page0007.txt").write_text("Headline\n\nA body that says little.\n", encoding="utf-8")
+    (folder / "page0008.txt").write_bytes(b"\xff\xfe\x00bad")
+    rows = ["file,article_id"] + [f"page{n:04d}.txt,z{9 - n}" for n in range(7)] + ["page0007.txt,z8"]
+    (folder / "manifest.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")  # ids against file order
+    serial = write_tables(folder, tmp_path / "serial")
+    problems = pd.read_csv(tmp_path / "serial" / "problems.csv")
+    assert {"duplicate_file", "duplicate_article_id"} <= set(problems["problem"])
+    assert analyse_in_parts(folder, tmp_path / "parts", client, 1) == serial
+
+
+@pytest.mark.localhost
+def test_does_parquet_beside_each_csv_hold_the_same_rows(tmp_path, client):
+    pytest.importorskip("pyarrow")
+    analyse_in_parts(SEEDS, tmp_path, client, 2, parquet=True)
+    for name in kit.Tables.names():
+        csv, parquet = pd.read_csv(tmp_path / f"{name}.csv"), pd.read_parquet(tmp_path / f"{name}.parquet")
+        assert list(parquet.columns) == list(csv.columns) and len(parquet) == len(csv)
+    quotes = pd.read_parquet(tmp_path / "attributions.parquet")
+    assert quotes["content"].tolist() == kit.attributions(kit.load_corpus())["content"].tolist()  # the true text
+
+
+@pytest.mark.localhost
+def test_does_an_empty_folder_give_every_table_without_rows(tmp_path, client):
+    (tmp_path / "empty").mkdir()
+    assert analyse_in_parts(tmp_path / "empty", tmp_path / "parts", client, 5) == \
+        write_tables(tmp_path / "empty", tmp_path / "serial")
+
+
+def test_does_workers_without_dask_say_what_to_install(tmp_path, monkeypatch, capsys):
+    real = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec",
+                        lambda name, *a: None if name.split(".")[0] in ("dask", "distributed") else real(name, *a))
+    assert main(["analyze", str(SEEDS), "--out", str(tmp_path), "--workers", "2"]) == 2
+    error = capsys.readouterr().err
+    assert "--workers needs distributed" in error and 'pip install -e ".[scale]"' in error
+    assert not list(tmp_path.glob("*.csv"))

@@ -155,6 +155,7 @@ def analyze_folder(path: str | Path | None, out: str | Path, *, workers: int | N
     """
     folder = open_folder(path, topic)
     out = Path(out)
+    out.mkdir(parents=True, exist_ok=True)
     files = TableFiles(out, parquet)
     own_client = client is None
     client = dask_client(workers, scheduler) if own_client else client
