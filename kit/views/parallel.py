@@ -10,6 +10,7 @@ corpus-wide step, the claims comparison, is written. Memory stays bounded by the
 flight, whatever the folder's size.
 
 Dask is an optional extra (``pip install -e ".[scale]"``); without it only the serial run works.
+``--parquet`` needs pyarrow (the extra ``parquet``).
 """
 
 from __future__ import annotations
@@ -35,8 +36,8 @@ from kit.views.safe_csv import CsvAppender
 PARTITION_SIZE = 200  # articles a worker analyses at once: seconds of work, a few MB of tables
 IN_FLIGHT_PER_WORKER = 2  # partitions queued per worker: enough to keep it busy, few enough to bound memory
 ARTICLE_KEYS = ["article_id", "event", "label"]  # what the claims comparison reads of each article
-INSTALL_HINT = ('install the optional extra: .venv/bin/python -m pip install -e ".[scale]" '
-                "(dask and distributed; pyarrow for --parquet)")
+INSTALL_HINT = {"distributed": 'install the optional extra: .venv/bin/python -m pip install -e ".[scale]"',
+                "pyarrow": 'install the optional extra: .venv/bin/python -m pip install -e ".[parquet]"'}
 
 
 class ScaleUnavailable(RuntimeError):
@@ -120,7 +121,7 @@ def _require(module: str, option: str) -> None:
     import importlib.util
 
     if importlib.util.find_spec(module) is None:
-        raise ScaleUnavailable(f"{option} needs {module}, which is not installed: {INSTALL_HINT}")
+        raise ScaleUnavailable(f"{option} needs {module}, which is not installed: {INSTALL_HINT[module]}")
 
 
 def dask_client(workers: int | None = None, scheduler: str | None = None):
