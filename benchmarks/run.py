@@ -58,16 +58,12 @@ def worker(folder: str) -> None:
     started = time.perf_counter()
     corpus = kit.load_corpus(folder)
     times["load"] = time.perf_counter() - started
-    tables = {}
-    for stage, run in [("attributions", lambda: kit.attributions(corpus)),
-                       ("naming", lambda: kit.naming(corpus, tables["attributions"])),
-                       ("labels", lambda: kit.labels(corpus, tables["attributions"])),
-                       ("hedges", lambda: kit.hedges(corpus, tables["attributions"])),
-                       ("claims", lambda: kit.claims(corpus, tables["attributions"], tables["hedges"])),
-                       ("compare_claims", lambda: kit.compare_claims(corpus, tables["claims"])),
-                       ("sentiment", lambda: kit.sentiment(corpus, tables["attributions"]))]:
+    bundle, tables = kit.analyze(corpus), {}  # each stage once; a later one reuses the earlier ones
+    for stage, attribute in [("attributions", "attributions"), ("naming", "naming"), ("labels", "labels"),
+                             ("hedges", "hedges"), ("claims", "claims"), ("compare_claims", "comparison"),
+                             ("sentiment", "sentiment")]:
         began = time.perf_counter()
-        tables[stage] = run()
+        tables[stage] = getattr(bundle, attribute)
         times[stage] = time.perf_counter() - began
     peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
     print(json.dumps({"articles": len(corpus.articles), "words": int(corpus.articles["n_words"].sum()),
@@ -265,6 +261,7 @@ claims, the claims comparison and sentiment.
 {results['import_seconds']:.2f} s (best of 5 fresh interpreters; textblob, nltk and matplotlib are imported only when used).
 
 {suite}
+{scale_text()}
 ## Attribution scores
 
 {chr(10).join(score_rows)}
@@ -272,6 +269,32 @@ claims, the claims comparison and sentiment.
 {BOTTLENECKS.format(now=_now(results))}"""
     RESULTS.write_text(text, encoding="utf-8")
     RAW.write_text(json.dumps(results, indent=1, default=str) + "\n", encoding="utf-8")
+
+
+SCALE = REPO / "benchmarks" / "scale.json"  # written by benchmarks/scale.py
+
+
+def scale_text() -> str:
+    """Return the section on workers and memory from ``benchmarks/scale.py``'s last run, if there is one."""
+    if not SCALE.exists():
+        return ""
+    scale = json.loads(SCALE.read_text(encoding="utf-8"))
+    one, workers = scale["one_core"], scale["workers"]
+    lines = [f"## Every core: Dask workers (`benchmarks/scale.py`, {scale['date']})", "",
+             f"One core through `kit.analyze` on {one['articles']:,} articles: {one['words_per_second']:,.0f} words/s; "
+             f"the attribution stage ran {one['passes']['attributions']} time(s) and the voice reader "
+             f"{one['passes']['voices']} time(s) for all {one['tables']} tables.", "",
+             "| `kit analyze --workers` | seconds | words/s |", "|---|---|---|"]
+    lines += [f"| {w} | {workers['seconds'][w]:.1f} | {workers['words_per_second'][w]:,.0f} |" for w in ("1", "2")]
+    lines += ["", f"Speed-up with 2 workers on {workers['articles']:,} articles: {workers['speed_up']:.2f}× "
+                  f"(goal ≥ 1.7×); the two runs' CSV files are "
+                  f"{'identical' if workers['identical_outputs'] else 'NOT identical'}. Wall time, Dask's start-up "
+                  "included; this process (reading files, writing CSV) shares the two cores with the workers.", "",
+              "| articles | seconds (2 workers) | driver peak | each worker's peak | CSV written |", "|---|---|---|---|---|"]
+    lines += [f"| {m['articles']:,} | {m['seconds']:.0f} | {m['driver_peak_mb']:,.0f} MB | "
+              f"{' / '.join(f'{w:,.0f}' for w in m['worker_peak_mb'])} MB | {m['csv_mb']:,.0f} MB |"
+              for m in scale["memory"]]
+    return "\n".join(lines) + "\n"
 
 
 def _now(results: dict) -> str:

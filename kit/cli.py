@@ -226,7 +226,7 @@ def build_parser() -> argparse.ArgumentParser:
     analyze.add_argument("--scheduler", metavar="ADDRESS", default=None,
                          help="analyse in partitions on the existing Dask cluster at ADDRESS (tcp://host:8786)")
     analyze.add_argument("--partition-size", type=_positive(int), default=None,
-                         help="articles per partition with --workers or --scheduler (default: 200)")
+                         help="articles per partition with --workers or --scheduler (default: 100)")
     analyze.add_argument("--parquet", action="store_true",
                          help="also write each table as NAME.parquet beside its CSV (needs pyarrow)")
     report = commands.add_parser("report", help="write one self-contained HTML page comparing the outlets")

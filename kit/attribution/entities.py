@@ -204,6 +204,9 @@ class Entity:
         return "; ".join(parts)
 
 
+_ARABIC_PARTICLE = re.compile(r"(?:al|el|ad|as|ash|bin|ibn)-")
+
+
 def _capitalised(token: Token) -> bool:
     """Is the token a capitalised word that can be part of a name (not "Moscow-born", "Anti-Kremlin")?"""
     text = token.text
@@ -211,7 +214,7 @@ def _capitalised(token: Token) -> bool:
         return False
     if "-" in text:
         parts = text.split("-")
-        if parts[-1][:1].islower() and not re.match(r"(?:al|el|ad|as|ash|bin|ibn)-", text):
+        if parts[-1][:1].islower() and not _ARABIC_PARTICLE.match(text):
             return False
     if text[0].isupper():
         return True

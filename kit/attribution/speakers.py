@@ -630,11 +630,12 @@ class SpeakerResolver:
         """
         country = self.rules.demonyms.get(demonym, "")
         others = [d for d, c in self.rules.demonyms.items() if c != country] if demonym else []
+        other_country = re.compile(r"\b(?:" + "|".join(map(re.escape, others)) + r")\b") if others else None
 
         def fits(entity: Entity) -> bool:
             if entity.kind not in _ORGANISATION_KINDS + (("place",) if not categories else ()):
                 return False
-            if demonym and any(re.search(rf"\b{re.escape(word)}\b", entity.name) for word in others):
+            if other_country is not None and other_country.search(entity.name):  # another country's
                 return False
             if qualifiers and not all(q in entity.name.lower() or q in entity.roles for q in qualifiers):
                 return False

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from kit.text.terms import fold
 
@@ -12,8 +12,9 @@ from kit.text.terms import fold
 TOKEN_RE = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\w+(?:[’'\-.]\w+)*|[^\w\s]")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word or punctuation mark and its offsets (a tuple: articles make hundreds of thousands)."""
+
     text: str
     start: int
     end: int

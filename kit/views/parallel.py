@@ -33,8 +33,8 @@ from kit.framing.claims import comparable_claims, compare_claims_of
 from kit.framing.tables import PER_ARTICLE_TABLES, Tables, analyze
 from kit.views.safe_csv import CsvAppender
 
-PARTITION_SIZE = 200  # articles a worker analyses at once: seconds of work, a few MB of tables
-IN_FLIGHT_PER_WORKER = 2  # partitions queued per worker: enough to keep it busy, few enough to bound memory
+PARTITION_SIZE = 100  # articles a worker analyses at once: seconds of work, a few MB of tables, little left at the end
+IN_FLIGHT_PER_WORKER = 4  # partitions queued per worker: none idles behind a slow one, memory stays bounded
 ARTICLE_KEYS = ["article_id", "event", "label"]  # what the claims comparison reads of each article
 INSTALL_HINT = {"distributed": 'install the optional extra: .venv/bin/python -m pip install -e ".[scale]"',
                 "pyarrow": 'install the optional extra: .venv/bin/python -m pip install -e ".[parquet]"'}
