@@ -81,10 +81,12 @@ def driver(folder: str, out: str, workers: int) -> None:
                       silence_logs=logging.ERROR) as cluster, Client(cluster) as client:
         rows = analyze_folder(folder, out, client=client)
         seconds = time.perf_counter() - started
-        worker_peaks = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
+        usage = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF))
+    own = resource.getrusage(resource.RUSAGE_SELF)
     print(json.dumps({"workers": workers, "seconds": seconds, "rows": rows,
-                      "driver_peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
-                      "worker_peak_mb": sorted(worker_peaks.values())}))
+                      "driver_peak_mb": own.ru_maxrss / 1024, "driver_cpu_seconds": own.ru_utime + own.ru_stime,
+                      "worker_peak_mb": sorted(u.ru_maxrss / 1024 for u in usage.values()),
+                      "worker_cpu_seconds": sorted(u.ru_utime + u.ru_stime for u in usage.values())}))
 
 
 def _child(*args: str) -> dict:
@@ -117,6 +119,9 @@ def measure(speed_size: int, memory_sizes: list[int]) -> dict:
             "seconds": {str(w): r["seconds"] for w, r in runs.items()},
             "words_per_second": {str(w): words / r["seconds"] for w, r in runs.items()},
             "speed_up": runs[1]["seconds"] / runs[2]["seconds"],
+            "driver_cpu_seconds": {str(w): r["driver_cpu_seconds"] for w, r in runs.items()},
+            "worker_cpu_seconds": {str(w): r["worker_cpu_seconds"] for w, r in runs.items()},
+            "load_average_after": os.getloadavg()[0],
             "identical_outputs": _hashes(Path(scratch) / "out1") == _hashes(Path(scratch) / "out2"),
         }
     return _memory(results, memory_sizes)
