@@ -15,6 +15,7 @@ import kit.attribution.table as attribution_table
 import kit.framing.voice as voice
 from conftest import SEEDS
 from kit.cli import main
+from kit.views import parallel
 from kit.views.parallel import analyze_folder
 from newspages import write_pages
 
@@ -41,6 +42,12 @@ def test_is_the_attribution_stage_run_once_per_corpus(counted):
     tables = dict(kit.analyze(corpus).items())
     assert set(tables) == set(kit.Tables.names())
     assert counted == {"attributions": 1, "voices": 1}
+
+
+def test_does_kit_analyze_on_the_command_line_read_the_attributions_once(counted, tmp_path):
+    assert main(["analyze", str(SEEDS), "--out", str(tmp_path)]) == 0
+    assert counted == {"attributions": 1, "voices": 1}
+    assert len(list(tmp_path.glob("*.csv"))) == len(kit.Tables.names())
 
 
 def test_do_the_readme_calls_share_one_attribution_pass(counted):
@@ -181,3 +188,11 @@ def test_does_workers_without_dask_say_what_to_install(tmp_path, monkeypatch, ca
     error = capsys.readouterr().err
     assert "--workers needs distributed" in error and 'pip install -e ".[scale]"' in error
     assert not list(tmp_path.glob("*.csv"))
+
+
+@pytest.mark.localhost
+def test_does_an_unreachable_scheduler_give_a_clear_error(tmp_path, monkeypatch, capsys):
+    pytest.importorskip("distributed")
+    monkeypatch.setattr(parallel, "CONNECT_TIMEOUT", "1s")
+    assert main(["analyze", str(SEEDS), "--out", str(tmp_path), "--scheduler", "tcp://127.0.0.1:9"]) == 2
+    assert "cannot reach the Dask scheduler at tcp://127.0.0.1:9" in capsys.readouterr().err

@@ -57,6 +57,11 @@ class CorpusProblemsError(ValueError):
 TABLE_NAMES = ("articles", "blocks", "paragraphs", "sentences", "problems")
 
 
+def _table(name: str, rows: str) -> property:
+    """Return the property that gives a copy of a corpus's table ``name`` (``rows`` says what its rows are)."""
+    return property(lambda corpus: corpus._frames[name].copy(deep=False), doc=f"Return {rows}.")
+
+
 class Corpus:
     """The articles of one folder as tidy tables, plus the raw texts they point into.
 
@@ -85,30 +90,11 @@ class Corpus:
     def __delattr__(self, name: str) -> None:
         raise AttributeError(f"a Corpus cannot be changed (tried to delete {name!r})")
 
-    @property
-    def articles(self) -> pd.DataFrame:
-        """Return one row per article: metadata, each field with its evidence."""
-        return self._frames["articles"].copy(deep=False)
-
-    @property
-    def blocks(self) -> pd.DataFrame:
-        """Return one row per block (headline, byline, body, promo ...) of each article."""
-        return self._frames["blocks"].copy(deep=False)
-
-    @property
-    def paragraphs(self) -> pd.DataFrame:
-        """Return one row per body paragraph."""
-        return self._frames["paragraphs"].copy(deep=False)
-
-    @property
-    def sentences(self) -> pd.DataFrame:
-        """Return one row per body sentence."""
-        return self._frames["sentences"].copy(deep=False)
-
-    @property
-    def problems(self) -> pd.DataFrame:
-        """Return one row per problem met reading the folder (empty when all is well)."""
-        return self._frames["problems"].copy(deep=False)
+    articles = _table("articles", "one row per article: metadata, each field with its evidence")
+    blocks = _table("blocks", "one row per block (headline, byline, body, promo ...) of each article")
+    paragraphs = _table("paragraphs", "one row per body paragraph")
+    sentences = _table("sentences", "one row per body sentence")
+    problems = _table("problems", "one row per problem met reading the folder (empty when all is well)")
 
     @property
     def texts(self) -> Mapping[str, str]:

@@ -14,7 +14,7 @@ is a copy of its own, so editing it changes nothing kept.
 
 from __future__ import annotations
 
-from typing import Iterator
+from typing import Callable, Iterator
 
 import pandas as pd
 
@@ -33,6 +33,11 @@ ANALYSIS_TABLES = {"attributions": "attributions", "naming": "naming", "labels":
 PER_ARTICLE_TABLES = CORPUS_TABLES[:-1] + ("attributions", "naming", "labels", "hedges", "claims", "sentiment")
 
 
+def _analysis(function: Callable[..., pd.DataFrame], what: str) -> property:
+    """Return the property that gives ``function(corpus)``: ``what`` the table holds."""
+    return property(lambda tables: function(tables.corpus), doc=f"Return {what} (``kit.{function.__name__}``).")
+
+
 class Tables:
     """Every table of one corpus; each is computed the first time it is read, then kept with the corpus."""
 
@@ -42,45 +47,14 @@ class Tables:
     def __repr__(self) -> str:
         return f"<Tables of {self.corpus!r}>"
 
-    @property
-    def attributions(self) -> pd.DataFrame:
-        """Return who says what (``kit.attributions``)."""
-        return attributions(self.corpus)
-
-    @property
-    def entities(self) -> pd.DataFrame:
-        """Return the names of people, organisations and places (``kit.entities``)."""
-        return entities(self.corpus)
-
-    @property
-    def naming(self) -> pd.DataFrame:
-        """Return which name for whom, in whose voice (``kit.naming``)."""
-        return naming(self.corpus)
-
-    @property
-    def labels(self) -> pd.DataFrame:
-        """Return the labels and spellings, by voice (``kit.labels``)."""
-        return labels(self.corpus)
-
-    @property
-    def hedges(self) -> pd.DataFrame:
-        """Return the hedges, boosters, weasel words and disclaimers (``kit.hedges``)."""
-        return hedges(self.corpus)
-
-    @property
-    def claims(self) -> pd.DataFrame:
-        """Return the numeric claims (``kit.claims``)."""
-        return claims(self.corpus)
-
-    @property
-    def comparison(self) -> pd.DataFrame:
-        """Return the claims lined up across sources, conflicts flagged (``kit.compare_claims``)."""
-        return compare_claims(self.corpus)
-
-    @property
-    def sentiment(self) -> pd.DataFrame:
-        """Return polarity and subjectivity by sentence and voice (``kit.sentiment``)."""
-        return sentiment(self.corpus)
+    attributions = _analysis(attributions, "who says what")
+    entities = _analysis(entities, "the names of people, organisations and places")
+    naming = _analysis(naming, "which name for whom, in whose voice")
+    labels = _analysis(labels, "the labels and spellings, by voice")
+    hedges = _analysis(hedges, "the hedges, boosters, weasel words and disclaimers")
+    claims = _analysis(claims, "the numeric claims")
+    comparison = _analysis(compare_claims, "the claims lined up across sources, conflicts flagged")
+    sentiment = _analysis(sentiment, "polarity and subjectivity by sentence and voice")
 
     def table(self, name: str) -> pd.DataFrame:
         """Return one table by its CSV name (``articles`` ... ``claims_comparison``, ``sentiment``)."""

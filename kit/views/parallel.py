@@ -35,13 +35,14 @@ from kit.views.safe_csv import CsvAppender
 
 PARTITION_SIZE = 100  # articles a worker analyses at once: seconds of work, a few MB of tables, little left at the end
 IN_FLIGHT_PER_WORKER = 4  # partitions queued per worker: none idles behind a slow one, memory stays bounded
+CONNECT_TIMEOUT = "20s"  # how long to try an existing cluster's scheduler
 ARTICLE_KEYS = ["article_id", "event", "label"]  # what the claims comparison reads of each article
 INSTALL_HINT = {"distributed": 'install the optional extra: .venv/bin/python -m pip install -e ".[scale]"',
                 "pyarrow": 'install the optional extra: .venv/bin/python -m pip install -e ".[parquet]"'}
 
 
 class ScaleUnavailable(RuntimeError):
-    """Raised when a parallel run needs a package (dask, pyarrow) that is not installed."""
+    """Raised when a parallel run cannot start: a package (dask, pyarrow) is missing, or the cluster is unreachable."""
 
 
 @dataclass
@@ -132,7 +133,10 @@ def dask_client(workers: int | None = None, scheduler: str | None = None):
     from dask.distributed import Client, LocalCluster
 
     if scheduler:
-        return Client(scheduler)
+        try:
+            return Client(scheduler, timeout=CONNECT_TIMEOUT)
+        except (OSError, TimeoutError, ValueError) as error:
+            raise ScaleUnavailable(f"cannot reach the Dask scheduler at {scheduler}: {error}") from None
     cluster = LocalCluster(n_workers=workers or 1, threads_per_worker=1, processes=True, dashboard_address=None,
                            silence_logs=logging.ERROR)
     return Client(cluster)
