@@ -27,7 +27,9 @@ CLAIM_COLUMNS = ["article_id", "claim_id", "sentence_id", "quantity", "value", "
 COMPARE_COLUMNS = ["event", "kind", "counted", "unit", "side", "article_id", "label", "claimant", "claimant_type",
                    "claimant_group", "quantity", "value", "low", "high", "approximation", "hedged", "mentions",
                    "n_sources", "conflict", "conflict_in_article", "claim_id"]
-# The columns of a claim that compare_claims keeps.
+# The columns of a claim that compare_claims reads, and those it keeps.
+_COMPARED = {"article_id", "claim_id", "quantity", "value", "low", "high", "approximation", "unit", "counted", "kind",
+             "side", "claimant", "claimant_type", "claimant_group", "hedged"}
 _KEPT = ("event", "kind", "counted", "unit", "side", "article_id", "label", "claimant", "claimant_type",
          "claimant_group", "quantity", "value", "low", "high", "approximation", "hedged", "mentions", "claim_id")
 
@@ -158,12 +160,14 @@ def compare_claims(corpus, claims_table: pd.DataFrame | None = None, kinds: tupl
 
 
 def comparable_claims(table: pd.DataFrame) -> pd.DataFrame:
-    """Return the claims of ``table`` that :func:`compare_claims` compares: something counted, not a part."""
+    """Return the claims of ``table`` that :func:`compare_claims` compares (something counted, not a part),
+    with only the columns it reads."""
     table = table[table["counted"] != ""].copy()
     for column, default in (("kind", ""), ("unit", ""), ("approximation", ""), ("part", False)):
         if column not in table:  # a claims table made by hand may lack the newer columns
             table[column] = default
-    return table[~table["part"].astype(bool)]
+    table = table[~table["part"].astype(bool)]
+    return table[[c for c in table.columns if c in _COMPARED]]
 
 
 def compare_claims_of(articles: pd.DataFrame, table: pd.DataFrame, kinds: tuple[str, ...] | None = None
