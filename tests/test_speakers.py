@@ -163,3 +163,82 @@ def test_is_a_headlines_prime_minister_the_person_the_article_is_about(tmp_path)
                                "Mr Halvik spoke for 50 minutes. Halvik left at ten.\n\n"
                                "His chief strategist, Lena Brandvold, said more rallies would follow.\n")
     assert speaker_of(rows, "the economy")["speaker"] == "Anton Halvik"
+
+
+def test_is_as_x_reported_an_attribution_to_x_that_leaves_the_next_subject_alone(tmp_path):
+    rows = attribute(tmp_path, "As the Gazette reported, on March 12 the union and the council announced a deal.\n")
+    reported = rows[rows["cue"] == "reported"].iloc[0]
+    announced = rows[rows["cue"] == "announced"].iloc[0]
+    assert reported["kind"] == "according_to" and reported["speaker_surface"] == "the Gazette"
+    assert announced["speaker_surface"] == "the union and the council"
+
+
+def test_is_a_bracketed_aside_before_the_verb_left_out_of_the_speaker(tmp_path):
+    rows = attribute(tmp_path, "The Harbour Workers' Union [banned in 2019 by the regional court] said it would "
+                               "strike on Monday.\n")
+    assert rows.iloc[0]["speaker"] == "Harbour Workers' Union"
+
+
+def test_is_a_leading_date_with_no_comma_not_part_of_the_speaker(tmp_path):
+    rows = attribute(tmp_path, "Last week the Nurses' Union said talks had failed.\n")
+    assert rows.iloc[0]["speaker_surface"] == "the Nurses' Union"
+
+
+def test_is_a_newspaper_named_for_a_day_still_a_name(tmp_path):
+    rows = attribute(tmp_path, "The Sunday Ledger reported last month that talks had failed.\n")
+    assert rows.iloc[0]["speaker_surface"] == "The Sunday Ledger"
+
+
+def test_are_the_so_called_groups_of_a_list_all_speakers(tmp_path):
+    rows = attribute(tmp_path, "The so-called Harbour Front, Dock Union and River Alliance claimed on Telegram "
+                               "that their members had stopped work.\n")
+    assert rows.iloc[0]["speaker"] == "Harbour Front, Dock Union and River Alliance"
+
+
+def test_is_a_regional_headquarters_a_body_named_by_the_texts_words(tmp_path):
+    rows = attribute(tmp_path, "According to the Belgorod regional operational headquarters, two civilians were "
+                               "injured.\n")
+    assert (rows.iloc[0]["speaker"], rows.iloc[0]["speaker_type"]) == ("Belgorod regional operational headquarters",
+                                                                       "government")
+
+
+def test_is_the_capitalised_mayor_the_person_who_is_mayor(tmp_path):
+    rows = attribute(tmp_path, "Nurses thanked D.C. Mayor Vince Gray for his support.\n\n"
+                               "In a press conference today, the Mayor announced he had spoken with the hospital.\n")
+    assert speaker_of(rows, "he had spoken")["speaker"] == "Vince Gray"
+
+
+def test_is_a_reporting_verb_inside_a_name_no_cue(tmp_path):
+    rows = attribute(tmp_path, "The New York State Nurses Association said the picketing would go on.\n")
+    assert rows.iloc[0]["speaker"] == "New York State Nurses Association"
+
+
+def test_does_a_sentence_glued_to_the_last_one_start_its_own_speaker(tmp_path):
+    rows = attribute(tmp_path, '"No deal was reached," the release stated.The Harbour Nurses Association said '
+                               "pickets would start at noon.\n")
+    assert speaker_of(rows, "pickets")["speaker"] == "Harbour Nurses Association"
+
+
+def test_is_the_subject_of_released_the_speaker_of_asking(tmp_path):
+    rows = attribute(tmp_path, "Governor Kathy Hochul released a statement asking both sides to accept arbitration.\n")
+    assert rows.iloc[0]["speaker_surface"] == "Governor Kathy Hochul"
+
+
+def test_is_a_warning_after_its_a_noun_not_a_cue(tmp_path):
+    rows = attribute(tmp_path, "The Met Office has extended its amber wind warning until 21:00 and warned of "
+                               "dangerous gusts.\n")
+    assert rows["cue"].tolist() == ["warned"]
+
+
+def test_is_the_letter_spoken_by_those_it_came_from(tmp_path):
+    rows = attribute(tmp_path, "The mayor's support follows last week's letter from the Harbour Residents' "
+                               "Association calling for a deal.\n\n"
+                               '"We are deeply concerned," the letter stated.\n')
+    assert speaker_of(rows, "We are deeply")["speaker"] == "Harbour Residents' Association"
+
+
+def test_is_they_the_people_the_sentence_before_opened_with(tmp_path):
+    rows = attribute(tmp_path, "Council members have offered mixed responses to the plan. They said today that "
+                               "each member could still cut their pay.\n")
+    row = speaker_of(rows, "each member")
+    assert row["speaker_type"] == "unnamed"

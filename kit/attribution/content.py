@@ -74,7 +74,8 @@ class ContentExtent(CueFinding):
         window = tokens[cue.j:cue.j + 16]
         that_at = next((cue.j + n for n, t in enumerate(window) if t.lower == "that"
                         and not self.in_quote(s.unit, t)), None)
-        colon_at = next((cue.j + n for n, t in enumerate(window) if t.text == ":"), None)
+        colon_at = next((cue.j + n for n, t in enumerate(window) if t.text == ":"
+                         and not self.raw[t.start - 1:t.start].isdigit()), None)  # "21:00" is a time
         if self.rules.cues.takes(lemma, "addressee"):
             if colon_at is not None and (that_at is None or colon_at < that_at):
                 k = colon_at

@@ -16,6 +16,8 @@ from kit.attribution.lexicon import (
     PREPOSITIONS_BEFORE_GERUND,
     TIME_WORDS,
 )
+
+MAX_AS_SPEAKER_TOKENS = 6  # "As the regional governor's office reported,"
 from kit.attribution.state import ArticleState
 from kit.attribution.units import OPENING_MARKS, Cue, Sentence, Unit
 from kit.text.quotes import Quote
@@ -71,6 +73,11 @@ class CueFinding(ArticleState):
                 cues.append(Cue(k, k + 3, "report", "neutral", "according"))
                 k += 3
                 continue
+            fronted = self.as_clause(tokens, k)
+            if fronted is not None:  # "As UkrPulse reported, ...": the cue is the verb, the speaker before it
+                cues.append(fronted)
+                k = fronted.j
+                continue
             verb = lexicon.verb_at(words)
             if verb:
                 size, lemma, stance = verb
@@ -90,6 +97,23 @@ class CueFinding(ArticleState):
             k += 1
         return cues
 
+    def as_clause(self, tokens: list[Token], k: int) -> Cue | None:
+        """Return the cue of a fronted "As X reported," / "As the ministry said," clause opening at ``k``
+        (the reporting verb, of kind ``as``), or None."""
+        if tokens[k].lower != "as" or (k > 0 and tokens[k - 1].text not in ",;—–" and tokens[k - 1].lower not in
+                                       ("and", "but")):
+            return None
+        for n in range(k + 2, min(len(tokens), k + 2 + MAX_AS_SPEAKER_TOKENS)):
+            verb = self.rules.cues.verb_at([t.lower for t in tokens[n:n + self.rules.cues.max_words + 1]])
+            if verb is not None:
+                size, lemma, stance = verb
+                closes = n + size < len(tokens) and tokens[n + size].text == ","
+                return Cue(n, n + size, lemma, stance, "as") if closes else None
+            if not tokens[n].is_word or (not tokens[n].capitalised and tokens[n].lower not in DETERMINERS
+                                         and is_verb(tokens[n].text)):
+                return None
+        return None
+
     def is_verb_use(self, tokens: list[Token], k: int, size: int, passive_ok: bool = False) -> bool:
         """Is the word at ``k`` an active reporting verb (not 'the claims', 'is said to', 'declined to say',
         'did not say', 'asked not to be named')?"""
@@ -99,10 +123,9 @@ class CueFinding(ArticleState):
         lexicon = self.rules.cues
         if previous in lexicon.negations or (previous == "to" and k >= 2 and tokens[k - 2].lower in lexicon.refusals):
             return False  # "did not say", "declined to comment": no speech is reported
-        if self.entities.between(tokens[k].start, tokens[k + size - 1].end) or any(
-                m.start < tokens[k].start and tokens[k].end <= m.end for m in self.entities.between(
-                    max(0, tokens[k].start - 80), tokens[k].end)):
-            return False  # "Court of Appeals", "The Daily Blast": a word inside a name
+        if self.entities.between(tokens[k].start, tokens[k + size - 1].end) \
+                or self.entities.covering(tokens[k].start, tokens[k].end) is not None:
+            return False  # "Court of Appeals", "New York State Nurses Association": a word inside a name
         if word_tag(word).startswith("NN") and k > 0 and (
                 previous.replace(",", "").isdigit() or previous in NUMBER_WORDS_SMALL or
                 (not tokens[k - 1].capitalised and tokens[k - 1].is_word and is_verb(previous)
@@ -121,9 +144,22 @@ class CueFinding(ArticleState):
             return False
         if word.endswith("ing") and previous in PREPOSITIONS_BEFORE_GERUND:
             return False  # "without disclosing his name"
+        if word.endswith("ing") and self.owned_noun(tokens, k):
+            return False  # "its amber wind warning": a noun after a possessive
         if following == "by" and word.endswith("ed"):
             return False  # passive with an agent: "claimed by two groups"
         return True
+
+    def owned_noun(self, tokens: list[Token], k: int) -> bool:
+        """Is the word at ``k`` the head of a noun phrase opened by a possessive ("its warning", "their
+        opening", "its amber wind warning"), with no role word between ("his spokesman saying" speaks)?"""
+        for n in range(k - 1, max(-1, k - 4), -1):
+            if tokens[n].lower in ("its", "his", "her", "their", "our", "your"):
+                return True
+            if not tokens[n].is_word or tokens[n].capitalised or is_verb(tokens[n].text) \
+                    or self.rules.entities.role(tokens[n].lower) is not None:
+                return False
+        return False
 
     def skip_back_adjuncts(self, tokens: list[Token], b: int) -> int:
         """Step back over 'on Wednesday (May 24)', 'has', 'also' before a verb."""

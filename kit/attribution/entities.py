@@ -72,6 +72,9 @@ class Place:
     country: str
 
 
+MAX_NESTED_MENTIONS = 3  # mentions that may start before one and still cover it
+
+
 @dataclass(frozen=True)
 class EntityRules:
     """General English news knowledge the entity finder reads from ``kit/data``."""
@@ -297,6 +300,7 @@ class ArticleEntities:
                       and (t.folded != "on" or tokens[j - 1].text in self.rules.org_last
                            or tokens[j - 1].text in self.rules.org_first)
                       and (_capitalised(tokens[j + 1]) or (tokens[j + 1].folded == "the" and j + 2 < n
+                                                           and t.folded != "and"  # "the RVC and the Legion": two
                                                            and _capitalised(tokens[j + 2])))):
                     j += 1
                 elif t.text == "," and j + 1 < n and tokens[j + 1].text in CORPORATE_SUFFIXES:
@@ -439,6 +443,9 @@ class ArticleEntities:
             return self._classify_words(tokens, i + 1, j) if j > i + 1 else []  # "Anti-Kremlin Russians", "The"
         if j == i + 1 and dictionary_word(first.text, as_written=True):
             return []  # "Western", "Yes", "Will": words TextBlob's lexicon knows as no proper noun
+        role = self.rules.role(self._without_possessive_text(self._span(tokens, i, j)))
+        if role is not None and role.role_class not in ("institution", "group", "document", "outlet", "honorific"):
+            return []  # "the Mayor", "Prime Minister" alone: a role written with a capital, no one's name
         ands = [k for k in range(i, j) if tokens[k].folded == "and"]
         if ands and (self._organisation_head(tokens, i, ands[0]) or not self._organisation_head(tokens, i, j)):
             parts, begin = [], i  # "the RVC and the Legion": two names ("Department of Health and ..." is one)
@@ -746,6 +753,17 @@ class ArticleEntities:
             if mention.end <= end:
                 found.append(mention)
         return found
+
+    def covering(self, start: int, end: int) -> Mention | None:
+        """Return the mention whose span holds ``raw[start:end]`` ("State" in "New York State Nurses
+        Association"), if any."""
+        import bisect
+
+        index = bisect.bisect_right(self._starts, start) - 1
+        for mention in self.mentions[max(0, index - MAX_NESTED_MENTIONS):index + 1]:
+            if mention.start <= start and end <= mention.end:
+                return mention
+        return None
 
     def entity(self, mention: Mention) -> Entity:
         return self.entities[mention.entity]

@@ -161,6 +161,18 @@ class Frames(SubjectFinding, ContentExtent):
         found.speaker = self.speakers.resolve(*surface, headline=s.unit.kind == "headline")
         return found
 
+    def frame_as(self, s: Sentence, cue: Cue) -> Found | None:
+        """'As X reported, C': the speaker stands between "as" and the verb, the content after the comma."""
+        tokens = s.tokens
+        opener = next(n for n in range(cue.i - 1, -1, -1) if tokens[n].lower == "as")
+        if cue.j + 1 >= len(tokens):
+            return None
+        surface = (tokens[opener + 1].start, tokens[cue.i - 1].end)
+        found = self.sentence_content(s, tokens[cue.j].end, s.end, "according to: as X reported, content")
+        found.kind, found.surface = "according_to", surface
+        found.speaker = self.speakers.resolve(*surface, headline=s.unit.kind == "headline")
+        return found
+
     def frame_noun(self, s: Sentence, cue: Cue) -> Found | None:
         """'statements by X that C', "X's claims of C", 'their assertion that C', 'reference to “C”'."""
         tokens, i = s.tokens, cue.i

@@ -63,10 +63,12 @@ CONNECTIVES = frozenset({"but", "and", "so", "yet", "still", "meanwhile", "howev
 NUMBER_WORDS_SMALL = frozenset({"two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "several",
                                 "many", "few", "some", "dozens", "hundreds", "numerous", "multiple"})
 ADJUNCT_PREPOSITIONS = frozenset({"for", "at", "in", "on", "during", "outside", "near", "after", "before", "via",
-                                  "through", "from", "with", "inside", "over", "across", "under"})
+                                  "through", "from", "with", "inside", "over", "across", "under", "prior", "ahead",
+                                  "amid", "following", "since", "until", "shortly"})
 MAX_SPEAKER_TOKENS = 40  # long enough to reach a sentence-initial adverbial
 MAX_UNQUOTED_SPEAKER_TOKENS = 10
 MAX_ADDRESSEE_TOKENS = 8
+MAX_ASIDE_TOKENS = 20  # a bracketed aside between a speaker and its verb: "[banned in Russia]"
 MAX_INVERTED_SPEAKER_TOKENS = 8
 MAX_HEADLINE_SOURCE_WORDS = 4  # "Halden Health: ...", "... - poll"  # "..., said Northgate manager Maria Santos."
 

@@ -66,10 +66,12 @@ class ArticleReader(Frames):
             if cue.i in handled:
                 continue
             cue_start = s.tokens[cue.i].start
-            if cue.kind != "according" and inside_any(postposed_spans, cue_start):
+            if cue.kind not in ("according", "as") and inside_any(postposed_spans, cue_start):
                 continue  # "The Kremlin does not dispute …,” Peskov said": Peskov's content
             later = CuesAfter(cues, index + 1)
-            if cue.kind == "according":
+            if cue.kind == "as":
+                found = self.frame_as(s, cue)
+            elif cue.kind == "according":
                 found = self.frame_according(s, cue, later)
             elif cue.kind == "noun":
                 found = self.frame_noun(s, cue)

@@ -67,6 +67,8 @@ _PARTICIPLE_MODIFIER = re.compile(r"\s+[a-z]+(?:ing|ed|en)\s+(?:by|on|in|from|at
                                   r"against|inside|near|about|over)\b.*$", re.S)
 
 
+_PLURAL_SUBJECT = re.compile(r"\s*((?:[Tt]he\s+)?(?:[A-Za-z][\w-]*\s+){0,2}?(?P<head>[a-z]+s))"
+                             r"(?=\s+(?:have|had|are|were|said|say|told|did|do|would|will|could|[a-z]+ed)\b)")
 _PLACE_POSSESSIVE = re.compile(r"\b([A-Z][\w.-]+(?: [A-Z][\w.-]+)?)['’]s\s+(?:the\s+)?")
 _DESCRIBED_SUBJECT = re.compile(r"\s*((?:[Tt]he|[A-Z][\w-]+['’]s)\s+(?:[a-z][\w-]*\s+){0,3}?(?P<head>[a-z]+))"
                                 r"(?=\s+(?:has|had|have|is|was|gave|said|says|issued|put|did|does|would|will|"
@@ -415,7 +417,9 @@ class SpeakerResolver:
         for p_start, p_end in parts:
             text = re.sub(r"^(?:both|the)\s+", "", self.raw[p_start:p_end], flags=re.I)
             inside = [m for m in self.entities.between(p_start, p_end)]
-            if len(inside) == 1 and len(inside[0].surface) >= len(text) - 4:
+            rest = text.replace(inside[0].surface, " ").split() if len(inside) == 1 else []
+            if len(inside) == 1 and (len(inside[0].surface) >= len(text) - 4
+                                     or len(rest) <= 2 and all(w.islower() for w in rest)):  # "the so-called RVC"
                 speakers.append(self.entity_speaker(self.entities.entity(inside[0]), ""))
             else:
                 return None
@@ -483,8 +487,28 @@ class SpeakerResolver:
         if noun in self.documents:
             author = self.documents[noun]
             return author.via(f"'{surface}' -> {author.name} (author of the {noun} named before)")
+        if surface.strip().lower().startswith(("the ", "this ", "that ")):
+            author = self._author_named_before(noun, start)
+            if author is not None:  # "last week's letter from ten council members ... the letter stated"
+                self.documents[noun] = author
+                return author.via(f"'{surface}' -> {author.name} (author of the {noun} named before)")
         return Speaker(re.sub(r"^(?:a|an)\s+", "the ", surface.strip(), flags=re.I), "", "document",
                        f"a document with no author named: '{surface}'")
+
+    def _author_named_before(self, noun: str, offset: int) -> Speaker | None:
+        """Return who the text said wrote a document earlier in the window: "a letter from ten City
+        Council members", "the report by the Audit Office"; None if it did not."""
+        window = self._window_start(offset)
+        found = None
+        for match in re.finditer(rf"\b{re.escape(noun)}s?\s+(?:from|by|signed by|sent by|issued by)\s+"
+                                 r"((?:[\w’'-]+\s+){0,6}?[\w’'-]+)(?=\s*(?:[,.;:(]|\b(?:calling|urging|asking|"
+                                 r"saying|that|which|who|to|on|in|about|last|this)\b))", self.raw[window:offset]):
+            found = match
+        if found is None:
+            return None
+        start, end = window + found.start(1), window + found.end(1)
+        author = self.resolve(start, end)
+        return None if author.type in ("unresolved", "document") else author
 
     # -- antecedents ----------------------------------------------------------------------
 
@@ -659,22 +683,30 @@ class SpeakerResolver:
                  and fits(self.entities.entity(m))]
         return self.entity_speaker(self.entities.entity(ahead[0]), f"named after: '{ahead[0].surface}'") if ahead else None
 
-    def _described_subject(self, offset: int) -> Speaker | None:
-        """Return the organisation an unnamed subject of the previous sentence describes ("The military
-        government has not commented.", "Sudan's health ministry gave a lower toll."), if it opens that sentence."""
+    def _described_subject(self, offset: int, plural: bool = False) -> Speaker | None:
+        """Return the body an unnamed subject of the previous sentence describes, if it opens that sentence:
+        an organisation ("The military government has not commented.", "Sudan's health ministry gave a
+        lower toll."), or with ``plural`` people named by a plural role ("Council members have offered ...")."""
         import bisect
 
         index = bisect.bisect_right(self.sentence_starts, offset) - 2
         if index < 0:
             return None
         start = self.sentence_starts[index]
-        match = _DESCRIBED_SUBJECT.match(self.raw, start, self.sentence_starts[index + 1])
-        if match is None or fold(match.group("head")) not in self.rules.descriptions:
+        pattern = _PLURAL_SUBJECT if plural else _DESCRIBED_SUBJECT
+        match = pattern.match(self.raw, start, self.sentence_starts[index + 1])
+        if match is None:
             return None
-        if any(self.entities.entity(m).kind != "place" for m in self.entities.between(match.start(1), match.end(1))):
+        head = fold(match.group("head"))
+        role = self.rules.role(head)
+        if (role is None or role.role_class in NOT_PERSON_ROLES or head in self.rules.roles) if plural \
+                else head not in self.rules.descriptions:
+            return None
+        if not plural and any(self.entities.entity(m).kind != "place"
+                              for m in self.entities.between(match.start(1), match.end(1))):
             return None  # a named organisation: found among the candidates
         found = self.resolve(match.start(1), match.end(1))
-        if found.type in ("unresolved", "document") or found.plural:
+        if found.type in ("unresolved", "document") or found.plural != plural:
             return None
         return found.via(f"the subject of the sentence before: '{match.group(1)}'")
 
@@ -753,6 +785,10 @@ class SpeakerResolver:
             if recent and speaker.plural and (count is None or (speaker.type == "joint"
                                                                 and speaker.name.count(",") + 2 == count)):
                 return speaker
+        if pronoun:  # "Council members have offered mixed responses. They said ..."
+            described = self._described_subject(offset, plural=True)
+            if described is not None:
+                return described
         for o, members in reversed(self.sets):
             if o < offset and (count is None or len(members) == count) and not (
                     prefer_armed and any(self._category(m) not in ("military", "") for m in members)):

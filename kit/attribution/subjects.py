@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from kit.attribution.cues import CueFinding
-from kit.attribution.entities import is_verb
+from kit.attribution.entities import is_verb, word_tag
 from kit.attribution.lexicon import (
     CLAUSE_WORDS,
     CONNECTIVES,
@@ -16,14 +16,21 @@ from kit.attribution.lexicon import (
     DETERMINERS,
     FINITE_VERBS,
     LEADING_ADVERBIALS,
+    MAX_ASIDE_TOKENS,
     MAX_SPEAKER_TOKENS,
     MAX_UNQUOTED_SPEAKER_TOKENS,
     PASSIVE_AUXILIARIES,
+    TIME_WORDS,
 )
 from kit.attribution.speakers import PERSON_PRONOUNS, PLURAL_PRONOUNS, Speaker
 from kit.attribution.units import CLOSING_MARKS, Cue, Found, Sentence
 from kit.text.terms import fold
 from kit.text.tokens import Token
+
+
+TIME_OPENERS = frozenset({"on", "in", "at", "by", "since", "until", "early", "late", "last", "this", "next",
+                          "earlier", "later"})
+MAX_TIME_PHRASE_TOKENS = 6
 
 
 class SubjectFinding(CueFinding):
@@ -35,6 +42,7 @@ class SubjectFinding(CueFinding):
         b = self.skip_back_adjuncts(tokens, cue.i)
         while b > 0 and tokens[b - 1].lower in PASSIVE_AUXILIARIES and self.rules.cues.takes(cue.lemma, "passive"):
             b = self.skip_back_adjuncts(tokens, b - 1)  # "Mark Brandt was quoted as saying"
+        b = self.skip_back_aside(tokens, b)  # "the Siberian Battalion [banned in Russia] claimed"
         if b > 0 and tokens[b - 1].lower == "to":
             return self.sentence_subject(s, b - 1)  # "emerged ... to claim responsibility"
         participle = tokens[cue.i].lower.endswith("ing")
@@ -63,6 +71,9 @@ class SubjectFinding(CueFinding):
                 break
             if token.lower in CLAUSE_WORDS and not self.joins_names(tokens, a - 1) \
                     and not (token.lower in ("who", "which") and a >= 2 and tokens[a - 2].text == ","):
+                fronted = self.as_clause(tokens, a - 1)
+                if fronted is not None and fronted.j < b:  # "As X reported, the ministry said": after the comma
+                    a = fronted.j + 1
                 break
             if self.in_quote(s.unit, token):
                 break
@@ -71,6 +82,12 @@ class SubjectFinding(CueFinding):
             # "groups that purport to ... said", "the other group that claims": the antecedent speaks
             return self.antecedent_subject(s, a - 1)
         a = self.skip_leading_adverbials(tokens, a, b)
+        if participle:  # "Governor Kathy Hochul released a statement asking ...": the subject of "released"
+            verb = next((n for n in range(a + 1, b) if not tokens[n].capitalised and tokens[n].is_word and (
+                tokens[n].lower in FINITE_VERBS or word_tag(tokens[n].lower) in ("VBD", "VBZ", "VBP")
+                or (word_tag(tokens[n].lower) == "VBN" and n + 1 < b and tokens[n + 1].lower in DETERMINERS))),
+                None)
+            b = verb if verb is not None else b
         while b - a > 1 and tokens[b - 1].lower in ("which", "who", "that", ","):
             b -= 1  # "the Siberia Battalion, which says": the speaker is the battalion
         if a >= b:
@@ -83,6 +100,18 @@ class SubjectFinding(CueFinding):
             return None
         surface = (tokens[a].start, tokens[b - 1].end)
         return self.speakers.resolve(*surface, headline=s.unit.kind == "headline"), surface
+
+    @staticmethod
+    def skip_back_aside(tokens: list[Token], b: int) -> int:
+        """Return where a bracketed aside ending just before ``b`` opens ("[recognised as terrorist
+        organisations]", "(RVC)"), else ``b``: the aside is the outlet's words, not the speaker's name."""
+        if b == 0 or tokens[b - 1].text not in ")]":
+            return b
+        opener = "(" if tokens[b - 1].text == ")" else "["
+        for n in range(b - 2, max(-1, b - 2 - MAX_ASIDE_TOKENS), -1):
+            if tokens[n].text == opener:
+                return n if n > 0 else b
+        return b
 
     def first_verbish(self, tokens: list[Token], a: int, b: int) -> int:
         """Return ``a`` if the region [a, b) starts with a verb (a relative clause), else -1."""
@@ -138,6 +167,10 @@ class SubjectFinding(CueFinding):
             if head.text in ",—–-(" or head.lower in CONNECTIVES:
                 a += 1  # "But Kapustin, the RVC commander," keeps Kapustin
                 continue
+            timed = self.time_phrase_end(tokens, a, b)
+            if timed is not None:  # "on March 12 the groups announced": no comma after the date
+                a = timed
+                continue
             comma = next((k for k in range(a, b) if tokens[k].text == ","), None)
             participle = head.is_word and head.lower.endswith(("ed", "ing")) and (a == 0 or not head.capitalised)
             if comma is not None and (head.lower in LEADING_ADVERBIALS or participle):
@@ -147,12 +180,34 @@ class SubjectFinding(CueFinding):
         return a
 
     @staticmethod
+    def time_phrase_end(tokens: list[Token], a: int, b: int) -> int | None:
+        """Return where a leading time phrase with no comma after it ends ("on March 12", "last week",
+        "early on Tuesday"), if one opens at ``a`` and a subject follows it; else None."""
+        if tokens[a].lower not in TIME_OPENERS:
+            return None
+        k = a + 1
+        while k < b and k - a <= MAX_TIME_PHRASE_TOKENS and (
+                tokens[k].lower in TIME_WORDS or tokens[k].text.isdigit() or tokens[k].lower in TIME_OPENERS
+                or (tokens[k].lower in ("of", "the") and k + 1 < b
+                    and (tokens[k + 1].lower in TIME_WORDS or tokens[k + 1].text[:1].isdigit()))):
+            k += 1
+        timed = any(t.lower in TIME_WORDS for t in tokens[a:k])
+        named = k < b and tokens[k - 1].capitalised and tokens[k].capitalised and tokens[k].lower not in DETERMINERS
+        if not timed or named or k >= b or tokens[k].text in ",." or tokens[k].text[:1].isdigit():
+            return None  # "On the morning of March 12, ...": the comma rule; "Sunday Ledger": a name
+        return k
+
+    @staticmethod
     def joins_names(tokens: list[Token], k: int) -> bool:
         """Is the 'and' at ``k`` joining two names ("Nikitin and Volkov")?"""
         if tokens[k].lower not in ("and", "&") or k == 0 or k + 1 >= len(tokens):
             return False
         before, after = tokens[k - 1], tokens[k + 1]
-        return before.capitalised and before.is_word and (after.capitalised or after.lower == "the")
+        if before.capitalised and before.is_word and (after.capitalised or after.lower == "the"):
+            return True
+        # "the union and the council": two short definite noun phrases, no verb between
+        return k >= 2 and tokens[k - 2].lower == "the" and after.lower == "the" and before.is_word \
+            and not is_verb(before.text)
 
     def looks_like_subject(self, s: Sentence, a: int, b: int) -> bool:
         """Could tokens [a, b) name a source: a name, pronoun, role, group or document?"""

@@ -16,6 +16,8 @@ from kit.text.wordlists import column_set
 
 WORD_RE = re.compile(r"\w+(?:[’'\-.]\w+)*")
 _CANDIDATE_RE = re.compile(r"[.!?…]+[\"”’'»)\]]*\s+")
+# a web copy that lost the space after a full stop: "the release stated.The union said"
+_GLUED_RE = re.compile(r"(?<=[a-z]{2})[.!?][\"”’]?(?=[A-Z][a-z]{2})")
 _OPENERS = "\"“‘'«([—–-"
 _CLOSING_QUOTES = "”\"»"
 _OPENING_QUOTES = "“\"«"
@@ -116,7 +118,8 @@ def sentence_spans(text: str, rules: TextRules, offset: int = 0) -> list[tuple[i
     """Return (start, end) of each sentence in ``text`` (stripped), shifted by ``offset``."""
     spans: list[tuple[int, int]] = []
     start = 0
-    for match in _CANDIDATE_RE.finditer(text):
+    candidates = sorted([*_CANDIDATE_RE.finditer(text), *_GLUED_RE.finditer(text)], key=lambda m: m.start())
+    for match in candidates:
         if is_boundary(text, match, rules):
             end = match.start() + len(match.group(0).rstrip())
             spans.append((start, end))
