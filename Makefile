@@ -1,6 +1,6 @@
 # Reading the Raids: two commands do all the set-up.
 #   make lab   - create .venv if missing, install the pinned set, open JupyterLab on lesson 00
-#                (tools/jupyter_lab_config.py: the lessons and the exercises, offline)
+#                (tools/jupyter_lab_config.py: the lessons and the exercises side by side, offline)
 #   make test  - the same set-up, then unit tests and every notebook under nbval
 PYTHON ?= python3
 VENV   := .venv
@@ -30,8 +30,9 @@ setup: $(STAMP)
 
 lab: setup
 	@echo ""
-	@echo "Starting JupyterLab on the lessons (notebooks/) and the exercises (exercises/student/) ..."
-	@echo "  Open the http://127.0.0.1:8888/lab/tree/notebooks/00_start_here.ipynb?token=... address printed"
+	@echo "Starting JupyterLab: the lessons (notebooks/) and the exercises (exercises/student/) side by side,"
+	@echo "  lesson 00 open the first time, and then the lab as you left it."
+	@echo "  Open the http://127.0.0.1:8888/lab/workspaces/reading-the-raids?token=... address printed"
 	@echo "  below in your browser."
 	@echo "  Stop the lab with Ctrl-C in this terminal (press it twice), or File > Shut Down in the lab."
 	@echo ""

@@ -2,12 +2,13 @@
 
 It starts ``chromium --headless --remote-debugging-port=0`` with a throw-away profile, connects
 to the page over a websocket (``websocket-client``, which Jupyter already installs) and offers
-what a browser test needs: open an address, run JavaScript, wait for a condition, click an
-element and press keys the way a person would (real mouse and key events, not ``.click()``).
+what a browser test needs: open an address, run JavaScript, wait for a condition, and click an
+element the way a person would (real mouse events, not ``.click()``).
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import shutil
 import subprocess
@@ -100,23 +101,20 @@ class Chromium:
                 raise BrowserError(f"waited {timeout:.0f} s for {what or expression}")
             time.sleep(0.2)
 
-    def click(self, selector: str) -> None:
-        """Click the middle of the first element matching ``selector`` with real mouse events."""
+    def click(self, selector: str, count: int = 1) -> None:
+        """Click the middle of the first element matching ``selector`` with real mouse events (``count`` times)."""
         box = self.wait_for(f"(() => {{ const e = document.querySelector({json.dumps(selector)}); if (!e) return null;"
                             " e.scrollIntoView({block: 'center'}); const r = e.getBoundingClientRect();"
                             " return r.width ? [r.x + r.width / 2, r.y + r.height / 2] : null; })()",
                             what=f"a visible {selector}")
-        for kind in ("mousePressed", "mouseReleased"):
-            self.send("Input.dispatchMouseEvent", type=kind, x=box[0], y=box[1], button="left", clickCount=1)
+        for click in range(1, count + 1):
+            for kind in ("mousePressed", "mouseReleased"):
+                self.send("Input.dispatchMouseEvent", type=kind, x=box[0], y=box[1], button="left", clickCount=click)
 
-    def press(self, key: str, code: str, key_code: int, control: bool = False) -> None:
-        """Press and release one key (with Ctrl when ``control``), as a keyboard would."""
-        modifiers = 2 if control else 0
-        for kind in ("rawKeyDown", "keyUp"):
-            self.send("Input.dispatchKeyEvent", type=kind, key=key, code=code, windowsVirtualKeyCode=key_code,
-                      modifiers=modifiers)
+    def double_click(self, selector: str) -> None:
+        """Double-click the first element matching ``selector``, as a person opens a folder."""
+        self.click(selector, count=2)
 
     def screenshot(self, path: Path) -> None:
-        import base64
-
+        """Save what the page shows as a PNG."""
         path.write_bytes(base64.b64decode(self.send("Page.captureScreenshot", format="png")["data"]))
