@@ -118,6 +118,11 @@ def test_does_an_unrounded_dict_name_the_key_and_the_rounding():
     assert "not rounded: round(value, 2)" in ex03.q2.check(share_direct).message
 
 
+def test_does_a_test_input_read_as_the_python_a_student_writes():
+    message = ex05.q3.check(lambda a, b: a[0] < b[0]).message
+    assert "ranges_conflict((71, math.inf), (70, 70)) should return True, but your function returned False" in message
+
+
 def test_does_the_ex01_q3_hint_name_only_columns_that_exist(seeds):
     hint = " ".join(ex01.q3.hints)
     assert "has no length column" in hint and "length" not in seeds.blocks.columns

@@ -148,6 +148,11 @@ class Question:
         """Return the variable the answer goes in (``answer_q1``; a function question's function name)."""
         return f"answer_{self.name}"
 
+    @property
+    def call(self) -> str:
+        """Return how a notebook names the question: ``ex02.q1``."""
+        return f"{self.exercise}.{self.name}" if self.exercise else self.name
+
     def hint_text(self, number: int = 1) -> Text:
         """Return hint ``number`` (1, 2, ...); the last one if there are fewer."""
         if not self.hints:
@@ -177,8 +182,7 @@ class Question:
     def check(self, answer: Any = _NO_ANSWER) -> Result:
         """Return whether ``answer`` is right, with a message that helps without telling."""
         if answer is _NO_ANSWER:
-            call = f"{self.exercise}.{self.name}" if self.exercise else self.name
-            return Result(self.name, NOT_ATTEMPTED, f"Put your answer in the brackets: {call}.check({self.answer_name})")
+            return Result(self.name, NOT_ATTEMPTED, f"Put your answer in the brackets: {self.call}.check({self.answer_name})")
         if is_placeholder(answer):
             return Result(self.name, NOT_ATTEMPTED, "Replace the ... with your answer, then run the cell again.")
         try:
@@ -209,7 +213,7 @@ class ValueQuestion(Question):
             message = rule(answer, expected)
             if message:
                 return Result(self.name, INCORRECT, message)
-        return Result(self.name, INCORRECT, "Not quite. Try hint(1).")
+        return Result(self.name, INCORRECT, f"Not quite. Try {self.call}.hint().")
 
 
 @dataclass

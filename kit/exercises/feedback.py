@@ -16,7 +16,16 @@ import numpy as np
 import pandas as pd
 
 DECIMALS = (0, 1, 2, 3)  # the roundings a question asks for
-_SHORT = reprlib.Repr()
+
+
+class _Short(reprlib.Repr):
+    """Values as a student would write them, cut short: ``math.inf``, not ``inf``."""
+
+    def repr_float(self, value: float, level: int) -> str:
+        return ("-" if value < 0 else "") + "math.inf" if math.isinf(value) else repr(round(value, 6))
+
+
+_SHORT = _Short()
 _SHORT.maxstring, _SHORT.maxother, _SHORT.maxdict, _SHORT.maxset, _SHORT.maxlist = 60, 60, 4, 6, 6
 
 
@@ -55,8 +64,6 @@ def value_text(value: Any) -> str:
         return describe(value)
     if isinstance(value, pd.Series):
         return f"{describe(value)} {_SHORT.repr(value.to_dict())}"
-    if isinstance(value, float):
-        return repr(round(value, 6))
     return _SHORT.repr(value)
 
 
