@@ -4,6 +4,7 @@ the positions of the right choices, and one place for each solution (issue 14)."
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import shutil
 from collections import Counter
 
@@ -173,3 +174,15 @@ def test_does_an_edited_source_change_the_solution_shown(tmp_path):
 def test_does_solution_say_where_solutions_are_when_the_sources_are_absent(monkeypatch):
     monkeypatch.setattr("kit.exercises.solutions.SOURCE_DIR", REPO / "no-such-folder")
     assert "ask your instructor" in repr(ex02.q1.solution_text())
+
+
+def test_does_rerunning_a_source_list_the_checks_that_do_not_pass(tmp_path):
+    spec = importlib.util.spec_from_file_location("run_sources", REPO / "tools" / "exercises" / "run_sources.py")
+    run_sources = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(run_sources)
+    outputs = [nbformat.v4.new_output("execute_result", {"text/plain": text}, execution_count=1) for text in
+               ("q1: correct. Well done.", "q2: incorrect. Too high: check what you counted.",
+                "q5: collected. Saved for your instructor.")]
+    book = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("ex05.q1.check(answer_q1)", outputs=outputs)])
+    nbformat.write(book, tmp_path / "05.ipynb")
+    assert run_sources.failing_checks(tmp_path / "05.ipynb") == ["q2: incorrect. Too high: check what you counted."]
