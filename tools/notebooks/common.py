@@ -22,7 +22,7 @@ import nbformat as nbf
 REPO = Path(__file__).resolve().parents[2]
 NOTEBOOKS = REPO / "notebooks"
 md, code = nbf.v4.new_markdown_cell, nbf.v4.new_code_cell
-# ipykernel's own spec, as JupyterLab copies it into a notebook it opens (tests/test_exercises.py checks it).
+# ipykernel's own spec, as JupyterLab copies it into a notebook it opens (tests/test_lab.py checks it).
 KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 
 
