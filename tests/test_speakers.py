@@ -6,6 +6,8 @@ sport and other wars (issue 11). Every test loads its text with ``topic=False``.
 
 from __future__ import annotations
 
+import importlib
+
 import pandas as pd
 import pytest
 
@@ -242,3 +244,11 @@ def test_is_they_the_people_the_sentence_before_opened_with(tmp_path):
                                "each member could still cut their pay.\n")
     row = speaker_of(rows, "each member")
     assert row["speaker_type"] == "unnamed"
+
+
+def test_are_speakers_still_found_without_the_first_name_table(tmp_path, monkeypatch):
+    """gender-guesser is GPLv3 and may be left out of a redistribution: he/she then resolve by recency."""
+    entity_layer = importlib.import_module("kit.attribution.entities")  # the module, not kit.entities()
+    monkeypatch.setattr(entity_layer, "_first_names", lambda: None)
+    rows = attribute(tmp_path, "Mayor Ana Ruiz said the vote was close. She said the council would meet again.\n")
+    assert rows["speaker"].tolist() == ["Ana Ruiz", "Ana Ruiz"]

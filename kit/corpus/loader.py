@@ -14,6 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from kit.corpus.folder import corpus_folder
 from kit.corpus.manifest import METADATA_FIELDS, parse_iso_date, read_manifest
 from kit.corpus.metadata import OutletTable, infer_metadata, load_outlets
 from kit.corpus.paragraphs import paragraph_sentences, paragraph_spans
@@ -176,17 +177,17 @@ def load_corpus(path: str | Path | None = None, *, strict: bool = False,
     ``topic`` is the folder of a topic pack (see ``kit.corpus.topic``): by default the folder's
     own ``topic/`` if it has one; ``False`` reads the articles with general knowledge only.
     """
-    folder = Path(path) if path is not None else SEEDS_DIR
-    if not folder.exists():
-        raise FileNotFoundError(f"corpus folder not found: {folder}")
-    if not folder.is_dir():
-        raise NotADirectoryError(f"not a folder: {folder} (give the folder that holds the .txt files)")
+    folder = corpus_folder(path) if path is not None else SEEDS_DIR
     rules = _Rules.load()
     pack, problems = _topic_pack(folder, topic)
     manifest, _, manifest_problems = read_manifest(folder)
     problems += manifest_problems
     names, more_problems = _input_files(folder, manifest)
     problems += more_problems
+    if not names:
+        problems.append(Problem(".", "no_txt_files",
+                                f"no .txt file in '{folder.resolve()}': save each article as a .txt file "
+                                "directly in this folder", "warning"))
 
     articles = []
     blocks, paragraphs, sentences = Rows(BLOCK_COLUMNS), Rows(PARAGRAPH_COLUMNS), Rows(SENTENCE_COLUMNS)
