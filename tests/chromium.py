@@ -102,11 +102,25 @@ class Chromium:
             time.sleep(0.2)
 
     def click(self, selector: str, count: int = 1) -> None:
-        """Click the middle of the first element matching ``selector`` with real mouse events (``count`` times)."""
-        box = self.wait_for(f"(() => {{ const e = document.querySelector({json.dumps(selector)}); if (!e) return null;"
-                            " e.scrollIntoView({block: 'center'}); const r = e.getBoundingClientRect();"
-                            " return r.width ? [r.x + r.width / 2, r.y + r.height / 2] : null; })()",
-                            what=f"a visible {selector}")
+        """Click the middle of the first element matching ``selector`` with real mouse events (``count`` times).
+
+        The element is scrolled to the middle of the window first, and clicked once it stays where it is
+        and nothing covers it (the page may still be laying itself out, as JupyterLab does while it scrolls).
+        """
+        where = (f"(() => {{ const e = document.querySelector({json.dumps(selector)}); if (!e) return null;"
+                 " const r = e.getBoundingClientRect(); if (!r.width) return null;"
+                 " const x = r.x + r.width / 2, y = r.y + r.height / 2, top = document.elementFromPoint(x, y);"
+                 " if (top === e || e.contains(top)) return [Math.round(x), Math.round(y)];"
+                 " e.scrollIntoView({block: 'center'}); return null; })()")
+        box, deadline = None, time.monotonic() + 30
+        while True:
+            seen = self.wait_for(where, what=f"a visible {selector}")
+            if seen == box:
+                break
+            if time.monotonic() > deadline:
+                raise BrowserError(f"{selector} kept moving")
+            box = seen
+            time.sleep(0.3)
         for click in range(1, count + 1):
             for kind in ("mousePressed", "mouseReleased"):
                 self.send("Input.dispatchMouseEvent", type=kind, x=box[0], y=box[1], button="left", clickCount=click)
