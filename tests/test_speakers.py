@@ -273,3 +273,9 @@ def test_is_a_statement_issued_before_a_colon_spoken_by_who_issued_it(tmp_path):
     rows = attribute(tmp_path, "Mayor Ana Ruiz issued the following statement after the vote:\n\n"
                                "\u201cI thank the council for a balanced budget.\u201d\n")
     assert rows[["speaker", "content"]].values.tolist() == [["Ana Ruiz", "I thank the council for a balanced budget."]]
+
+
+def test_is_the_group_after_a_participle_the_one_who_argued(tmp_path):
+    rows = attribute(tmp_path, "The court struck down the ban, siding with a group of tenants who argued that the "
+                               "council had gone too far.\n")
+    assert rows.iloc[0]["speaker_surface"] == "a group of tenants"
