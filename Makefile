@@ -1,5 +1,6 @@
 # Reading the Raids: two commands do all the set-up.
-#   make lab   - create .venv if missing, install the pinned set, open JupyterLab on notebooks/
+#   make lab   - create .venv if missing, install the pinned set, open JupyterLab on lesson 00
+#                (tools/jupyter_lab_config.py: the lessons and the exercises side by side, offline)
 #   make test  - the same set-up, then unit tests and every notebook under nbval
 PYTHON ?= python3
 VENV   := .venv
@@ -9,16 +10,13 @@ SCALE_STAMP := $(VENV)/.scale-stamp
 PYTEST_ARGS ?=
 # Jupyter refuses to run as root unless told; containers and some lab machines run as root.
 ROOT_FLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
-# Offline classrooms: no news feed, no update check, no extension installs from the internet.
-LAB_OFFLINE := --LabApp.news_url=None --LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate \
-	--LabApp.extension_manager=readonly
 
 .PHONY: help setup lab test html bench clean
 
 help:
-	@echo "make lab    open JupyterLab on notebooks/ (sets up .venv first)"
+	@echo "make lab    open JupyterLab on lesson 00, with the exercises beside the lessons (sets up .venv first)"
 	@echo "make test   unit tests and notebook checks (sets up .venv first)"
-	@echo "make html   the lessons as web pages in build/html/ (no Jupyter needed to read them)"
+	@echo "make html   the lessons and exercises as web pages in build/html/ (no Jupyter needed to read them)"
 	@echo "make bench  measure speed, memory and scores; rewrites benchmarks/RESULTS.md"
 
 # Re-install only when the dependency lists change.
@@ -38,11 +36,13 @@ setup: $(STAMP)
 
 lab: setup
 	@echo ""
-	@echo "Starting JupyterLab on notebooks/ ..."
-	@echo "  Open the http://127.0.0.1:8888/lab?token=... address printed below in your browser."
+	@echo "Starting JupyterLab: the lessons (notebooks/) and the exercises (exercises/student/) side by side,"
+	@echo "  lesson 00 open the first time, and then the lab as you left it."
+	@echo "  Open the http://127.0.0.1:8888/lab/workspaces/reading-the-raids?token=... address printed"
+	@echo "  below in your browser."
 	@echo "  Stop the lab with Ctrl-C in this terminal (press it twice), or File > Shut Down in the lab."
 	@echo ""
-	$(BIN)/jupyter lab --notebook-dir=notebooks --ServerApp.ip=127.0.0.1 $(ROOT_FLAG) $(LAB_OFFLINE)
+	$(BIN)/jupyter lab --config=tools/jupyter_lab_config.py $(ROOT_FLAG)
 
 # Lessons and exercise sources are compared strictly with nbval; student versions (no stored
 # outputs) only have to run without error (lax).

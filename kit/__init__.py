@@ -16,13 +16,14 @@ Plotting lives in ``kit.plots`` (imported on use, so ``import kit`` stays fast).
 from importlib import import_module
 
 from kit.attribution import attributions, entities
-from kit.corpus import Corpus, CorpusProblemsError, load_corpus
+from kit.corpus import Corpus, CorpusFolderError, CorpusProblemsError, load_corpus
 from kit.framing import (Tables, analyze, claims, compare_claims, hedges, labels, naming, sentiment,
                          sentiment_by_article)
 from kit.views import show
 
-__all__ = ["Corpus", "CorpusProblemsError", "Tables", "analyze", "attributions", "claims", "compare_claims", "entities",
-           "hedges", "labels", "load_corpus", "naming", "plots", "sentiment", "sentiment_by_article", "show"]
+__all__ = ["Corpus", "CorpusFolderError", "CorpusProblemsError", "Tables", "analyze", "attributions", "claims",
+           "compare_claims", "entities", "hedges", "labels", "load_corpus", "naming", "plots", "sentiment",
+           "sentiment_by_article", "show"]
 __version__ = "0.1.0"
 
 _ON_USE = {"plots": "kit.views.plots"}

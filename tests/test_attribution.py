@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -237,25 +239,29 @@ def test_do_the_seed_scores_stay_at_or_above_what_was_reached(seeds):
     assert overall["group_accuracy"] >= SEED_GROUP_FLOOR
 
 
-def test_does_the_extractor_hold_on_held_out_styles_it_was_not_built_on():
-    """Synthetic articles in other outlets' styles (tests/fixtures/heldout), annotated blind."""
-    folder = FIXTURES / "heldout"
+def raid_scores(folder: Path) -> pd.Series:
+    """Return the overall scores of a raid set read with the seeds' topic pack."""
     corpus = kit.load_corpus(folder, topic=RAIDS)
     scores = evaluate(attributions(corpus), read_gold(folder / "gold_attributions.jsonl"), alias_map(corpus.topic))
-    overall = scores.set_index("kind").loc["all"]
-    assert overall["overlap_f1"] >= 0.93
-    assert overall["speaker_accuracy"] >= 0.82
+    return scores.set_index("kind").loc["all"]
+
+
+def test_does_the_extractor_hold_on_held_out_styles_it_was_not_built_on():
+    """Synthetic articles in other outlets' styles (tests/fixtures/heldout), annotated blind."""
+    overall = raid_scores(FIXTURES / "heldout")
+    assert overall["overlap_f1"] >= 0.96
+    assert overall["speaker_accuracy"] >= 0.84
 
 
 def test_are_the_seeds_speakers_found_without_their_manifest_or_topic_pack(tmp_path):
-    """The seed texts copied alone into a new folder: speakers from the text itself (issue 11: >= 0.90)."""
+    """The seed texts copied alone into a new folder: speakers from the text itself (issue 11: >= 0.90; now 0.947)."""
     for path in SEEDS.glob("*.txt"):
         (tmp_path / path.name).write_bytes(path.read_bytes())
     corpus = kit.load_corpus(tmp_path)
     assert corpus.topic is None
     scores = evaluate(attributions(corpus), read_gold(FIXTURES / "gold_attributions.jsonl"),
                       alias_map(kit.load_corpus().topic))  # the pack only to compare names, not to find them
-    assert scores.set_index("kind").loc["all", "speaker_accuracy"] >= 0.90
+    assert scores.set_index("kind").loc["all", "speaker_accuracy"] >= 0.93
 
 
 def test_do_speakers_hold_on_the_development_set_of_other_subjects():
@@ -263,5 +269,12 @@ def test_do_speakers_hold_on_the_development_set_of_other_subjects():
     folder = FIXTURES / "devset"
     scores = evaluate(attributions(kit.load_corpus(folder, topic=False)), read_gold(folder / "gold_attributions.jsonl"), {})
     overall = scores.set_index("kind").loc["all"]
-    assert overall["overlap_f1"] >= 0.88
-    assert overall["speaker_accuracy"] >= 0.89
+    assert overall["overlap_f1"] >= 0.92
+    assert overall["speaker_accuracy"] >= 0.92
+
+
+def test_do_speakers_hold_on_raid_articles_in_unfamiliar_outlet_styles():
+    """Ten raid articles in ten outlet styles, with the seeds' topic pack (blind first score 0.897 / 0.730)."""
+    overall = raid_scores(FIXTURES / "raidset")
+    assert overall["overlap_f1"] >= 0.92
+    assert overall["speaker_accuracy"] >= 0.82

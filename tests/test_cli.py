@@ -39,7 +39,8 @@ def test_does_analyze_write_one_csv_per_table(tmp_path, seeds):
 def test_does_a_wrong_path_give_a_clear_message_not_a_traceback(capsys):
     assert main(["check", "no/such/folder"]) == 2
     err = capsys.readouterr().err
-    assert err.startswith("error: corpus folder not found: no/such/folder")
+    assert err.startswith("error: No folder at ")
+    assert "(you gave 'no/such/folder')" in err
     assert "Traceback" not in err
 
 

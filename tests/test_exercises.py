@@ -15,8 +15,9 @@ import pytest
 from conftest import REPO
 from kit.exercises.build import SourceError, build, student_version
 from kit.cli import main
-from kit.exercises.core import (COLLECTED, CORRECT, INCORRECT, NOT_ATTEMPTED, ChoiceQuestion, FunctionQuestion,
-                                ReflectionQuestion, ValueQuestion, same)
+from kit.exercises.core import (COLLECTED, CORRECT, INCORRECT, NOT_ATTEMPTED, TOO_SHORT, ChoiceQuestion,
+                                FunctionQuestion, ReflectionQuestion, ValueQuestion, same)
+from kit.exercises.solutions import solution_code
 from kit.exercises.grade import grade_folder
 from kit.exercises.sandbox import sandbox_problem
 
@@ -30,10 +31,10 @@ def question(module: str, key: str):
 
 
 def solved(module: str, key: str):
-    """Return the answer the question's own solution produces."""
+    """Return the answer the question's solution (in its source notebook) produces."""
     q = question(module, key)
     namespace: dict = {}
-    exec("import kit, math\nimport pandas as pd\ncorpus = kit.load_corpus()\n" + q.solution_code, namespace)
+    exec("import kit, math\nimport pandas as pd\ncorpus = kit.load_corpus()\n" + solution_code(module, key), namespace)
     return namespace[q.function_name] if isinstance(q, FunctionQuestion) else namespace[f"answer_{key}"]
 
 
@@ -63,7 +64,8 @@ def test_is_a_planted_wrong_answer_incorrect_without_giving_the_answer_away(modu
     elif isinstance(q, FunctionQuestion):
         wrong = lambda *args: "wrong"  # noqa: E731
     elif isinstance(q, ReflectionQuestion):
-        wrong = "Too short."
+        assert q.check("Too short.").status == TOO_SHORT
+        return
     else:
         wrong = 123456
     result = q.check(wrong)
@@ -76,8 +78,8 @@ def test_is_a_planted_wrong_answer_incorrect_without_giving_the_answer_away(modu
 @pytest.mark.parametrize("module, key", QUESTIONS[:3])
 def test_do_hints_come_in_order_and_solutions_show_code(module, key):
     q = question(module, key)
-    assert repr(q.hint()) != "" and repr(q.hint(2)).startswith(q.hints[min(1, len(q.hints) - 1)][:20])
-    assert "answer_" in repr(q.solution()) or "def " in repr(q.solution())
+    assert repr(q.hint_text()) != "" and repr(q.hint_text(2)).startswith(q.hints[min(1, len(q.hints) - 1)][:20])
+    assert "answer_" in repr(q.solution_text()) or "def " in repr(q.solution_text())
 
 
 @pytest.mark.parametrize("answer, expected", [

@@ -26,10 +26,11 @@ import pytest
 from conftest import REPO
 import kit
 from kit.cli import main
-from kit.exercises import ex05
+from kit.exercises import ex01, ex02, ex05
 from kit.exercises.core import COLLECTED, CORRECT, ERROR, INCORRECT, NOT_ATTEMPTED, FunctionQuestion
 from kit.exercises.grade import find_submissions, grade_folder, totals, totals_path
 from kit.exercises.plain import PlainDataError, Unsupported, from_plain, to_plain
+from kit.exercises.solutions import solution_code
 from kit.exercises.sandbox import Limits, SandboxUnavailable, run_notebook, sandbox_problem
 
 SANDBOX_PROBLEM = sandbox_problem()
@@ -40,6 +41,7 @@ LIMIT_ARGS = ["--timeout", str(CELL), "--notebook-timeout", str(NOTEBOOK), "--me
               "--max-output", str(OUTPUT_MB), "--processes", str(PROCESSES)]
 LIMITS = Limits(cell_timeout=CELL, notebook_timeout=NOTEBOOK, memory_mb=MEMORY_MB, output_mb=OUTPUT_MB,
                 processes=PROCESSES)
+RIGHT_Q4 = f'answer_q4 = "{ex05.q4.correct}"'  # exercise 05's right choice
 SECRET = "grader-secret-7f3a9c"
 DETACHED_MARKER = "KIT-DETACHED-WRITER-MARKER"
 CORE = Path(kit.__file__).parent / "exercises" / "core.py"
@@ -61,8 +63,8 @@ def notebook(exercise: str, *cells: str) -> nbformat.NotebookNode:
 def honest_cells() -> list[str]:
     """Return cells that answer exercise 05 right, as literals (fast: no corpus is loaded in the sandbox)."""
     return [f"answer_q1 = {ex05.q1.expected()!r}", f"answer_q2 = {ex05.q2.expected()!r}",
-            "def ranges_conflict(a, b):\n    return a[1] < b[0] or b[1] < a[0]", 'answer_q4 = "B"',
-            f"answer_q5 = {ex05.q5.expected()!r}", ex05.SAMPLE_Q6]
+            "def ranges_conflict(a, b):\n    return a[1] < b[0] or b[1] < a[0]", RIGHT_Q4,
+            f"answer_q5 = {ex05.q5.expected()!r}", solution_code("ex05", "q6")]
 
 
 def write(folder: Path, name: str, book: nbformat.NotebookNode) -> Path:
@@ -239,7 +241,7 @@ def attacks(folder: Path, out: Path) -> dict[str, nbformat.NotebookNode]:
         # write a forged export, with another student's row, into every file descriptor
         "attack_forged_export": notebook("ex05", f"""
             import json, os
-            forged = {{"version": 1, "answers": {{"answer_q4": "B"}}, "functions": {{}}, "notes": {{}}, "solutions": [],
+            forged = {{"version": 1, "answers": {{"answer_q4": "{ex05.q4.correct}"}}, "functions": {{}}, "notes": {{}}, "solutions": [],
                       "submission": "victim.ipynb", "rows": [{{"question": "q1", "points": 99}}]}}
             for fd in os.listdir("/proc/self/fd"):
                 try:
@@ -248,7 +250,7 @@ def attacks(folder: Path, out: Path) -> dict[str, nbformat.NotebookNode]:
                     pass
             """),
         # stop the whole batch: two grades marker lines (the old grader's JSONDecodeError) ...
-        "attack_markers": notebook("ex05", 'print("KIT-GRADES:[}")\nprint("KIT-GRADES: {not json")', 'answer_q4 = "B"'),
+        "attack_markers": notebook("ex05", 'print("KIT-GRADES:[}")\nprint("KIT-GRADES: {not json")', RIGHT_Q4),
         # ... or kill the grader (the kernel's parent), or every process it may signal
         "attack_kill_parent": notebook("ex05", """
             import os, signal
@@ -257,7 +259,7 @@ def attacks(folder: Path, out: Path) -> dict[str, nbformat.NotebookNode]:
                     os.kill(target, signal.SIGKILL)
                 except OSError:
                     pass
-            """, 'answer_q4 = "B"'),
+            """, RIGHT_Q4),
         # no memory limit: 8 GiB
         "attack_memory": notebook("ex05", "hog = bytearray(8 * 2**30)", *honest_cells()),
         # no limit on processes: a fork bomb
@@ -504,7 +506,7 @@ def test_does_printing_hundreds_of_megabytes_stop_at_the_output_limit(the_class)
 @needs_sandbox
 def test_does_printed_output_leave_the_graders_memory_alone(tmp_path):
     book = notebook("ex05", 'import sys\nfor _ in range(300):\n    sys.stdout.write("x" * 10**6 + "\\n")',
-                    'answer_q4 = "B"')
+                    RIGHT_Q4)
     write(tmp_path, "printer", book)
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     grades = grade_folder(tmp_path, limits=Limits(cell_timeout=30, notebook_timeout=60, output_mb=1000), workers=1)
@@ -526,7 +528,7 @@ def _path_without_bwrap(tmp_path, monkeypatch, fake: str | None = None) -> None:
 
 
 def test_does_grading_refuse_with_the_reason_when_bwrap_is_missing(tmp_path, monkeypatch, capsys):
-    write(tmp_path / "subs", "victim", notebook("ex05", 'answer_q4 = "B"'))
+    write(tmp_path / "subs", "victim", notebook("ex05", RIGHT_Q4))
     _path_without_bwrap(tmp_path, monkeypatch)
     assert main(["exercises", "grade", str(tmp_path / "subs"), "--out", str(tmp_path / "grades.csv")]) == 2
     err = capsys.readouterr().err
@@ -537,7 +539,7 @@ def test_does_grading_refuse_with_the_reason_when_bwrap_is_missing(tmp_path, mon
 
 
 def test_does_grading_refuse_with_the_reason_when_bwrap_cannot_start_a_sandbox(tmp_path, monkeypatch, capsys):
-    write(tmp_path / "subs", "victim", notebook("ex05", 'answer_q4 = "B"'))
+    write(tmp_path / "subs", "victim", notebook("ex05", RIGHT_Q4))
     _path_without_bwrap(tmp_path, monkeypatch, "#!/bin/sh\necho 'bwrap: No permissions to create new namespace' >&2\n"
                                                "exit 1\n")
     assert main(["exercises", "grade", str(tmp_path / "subs"), "--out", str(tmp_path / "grades.csv")]) == 2
@@ -556,7 +558,7 @@ def test_does_unsafe_grade_trusted_submissions_without_a_sandbox(tmp_path, monke
 
 def test_does_a_process_left_behind_in_unsafe_mode_not_hold_up_the_grade(tmp_path):
     book = notebook("ex05", "import subprocess\nsubprocess.Popen(['sleep', '60'])  # keeps the output pipe open",
-                    'answer_q4 = "B"')
+                    RIGHT_Q4)
     write(tmp_path, "leaver", book)
     started = time.monotonic()
     grades = grade_folder(tmp_path, limits=LIMITS, workers=1, unsafe=True)
@@ -565,9 +567,9 @@ def test_does_a_process_left_behind_in_unsafe_mode_not_hold_up_the_grade(tmp_pat
 
 
 def test_do_malformed_notebooks_and_a_failing_check_leave_the_batch_complete(tmp_path, monkeypatch):
-    write(tmp_path, "good", notebook("ex05", 'answer_q4 = "B"'))
+    write(tmp_path, "good", notebook("ex05", RIGHT_Q4))
     (tmp_path / "not_json.ipynb").write_text("{", encoding="utf-8")
-    odd = notebook("ex05", 'answer_q4 = "B"')
+    odd = notebook("ex05", RIGHT_Q4)
     odd.metadata["kit_exercise"] = {"not": "a name"}
     odd.cells[1]["source"] = 12345
     (tmp_path / "odd.ipynb").write_text(json.dumps(odd), encoding="utf-8")
@@ -598,13 +600,13 @@ def lms_export(tmp_path_factory):
         "ex05", "ex05.q1.solution()\nex05.q3.solution()", 'answer_q4 = "A"',
         'answer_q6 = "=HYPERLINK(\\"http://example.com\\", \\"click me\\") is my answer, and a spreadsheet would run it '
         'as a formula when my instructor opens the file of grades, unless the grader writes it as text"'))
-    write(folder / "Bob Jones_5678_assignsubmission_file_", "01_the_corpus", notebook("ex01", 'answer_q4 = "B"'))
+    write(folder / "Bob Jones_5678_assignsubmission_file_", "01_the_corpus", notebook("ex01", f'answer_q4 = "{ex01.q4.correct}"'))
     write(folder / "Bob Jones_5678_assignsubmission_file_" / ".ipynb_checkpoints", f"{name}-checkpoint",
           notebook("ex05", *honest_cells()))
     write(folder, "carol", notebook("ex05", 'answer_q1 = "-1+2"', "raise ValueError('oops')"))
     write(folder, "dave", notebook("ex05", *honest_cells()[:3]))
     write(folder, "erin", notebook("ex05", "1/0", *honest_cells()[3:]))
-    write(folder, "frank", notebook("ex02", 'answer_q2 = "B"\nanswer_q3 = "B"'))
+    write(folder, "frank", notebook("ex02", f'answer_q2 = "{ex02.q2.correct}"\nanswer_q3 = "{ex02.q3.correct}"'))
     return folder
 
 

@@ -814,16 +814,22 @@ def dictionary_word(word: str, as_written: bool = False, proper: bool = False) -
 
 @lru_cache(maxsize=1)
 def _first_names():
-    """Return gender-guesser's detector (its first-name table ships with the package: no download)."""
-    import gender_guesser.detector as detector
-
+    """Return gender-guesser's detector (its first-name table ships with the package: no download),
+    or None where it is not installed: it is GPLv3, and a redistributor may leave it out."""
+    try:
+        import gender_guesser.detector as detector
+    except ImportError:
+        return None
     return detector.Detector(case_sensitive=False)
 
 
 def name_gender(first_name: str, any_gender: bool = False) -> str:
     """Return m or f when the first-name table is fairly sure of ``first_name``, else ''
-    (``any_gender``: 'a' for a name it knows but gives to both)."""
-    found = _first_names().get_gender(first_name)
+    (``any_gender``: 'a' for a name it knows but gives to both; always '' without the table)."""
+    names = _first_names()
+    if names is None:
+        return ""
+    found = names.get_gender(first_name)
     gender = {"male": "m", "mostly_male": "m", "female": "f", "mostly_female": "f"}.get(found, "")
     return gender or ("a" if any_gender and found == "andy" else "")
 

@@ -19,11 +19,15 @@ from kit.attribution.content import ADJUNCT_TOKENS, ContentExtent
 from kit.attribution.entities import is_verb
 from kit.attribution.lexicon import (
     CLAUSE_ENDERS_AFTER_CUE,
+    DETERMINERS,
     FINITE_VERBS,
     MAX_HEADLINE_SOURCE_WORDS,
     MAX_INVERTED_SPEAKER_TOKENS,
     MAX_SPEAKER_TOKENS,
     MAX_UNQUOTED_SPEAKER_TOKENS,
+    STATEMENT_MODIFIERS,
+    STATEMENT_VERBS,
+    SUBORDINATORS,
 )
 from kit.attribution.speakers import Speaker
 from kit.attribution.subjects import SubjectFinding
@@ -110,6 +114,8 @@ class Frames(SubjectFinding, ContentExtent):
             words = self.raw[content[0]:content[1]].split()
             if len(words) < 3 or not any(w.lower() in FINITE_VERBS or is_verb(w.strip(",.;:")) for w in words):
                 return None  # reported speech is a clause: "Earlier this month, RVC vowed" is not
+            if words[0].lower() in SUBORDINATORS and not any(w.endswith(",") for w in words[:-1]):
+                return None  # "Before they voted down his idea, X argued for ...": a fronted clause alone, no main clause
             found = Found(content, self.kind_of(s.unit, *content),
                           "postposed: C, CUE SPEAKER" if inverted else "postposed: C, SPEAKER CUE", surface)
         found.speaker = self.speakers.resolve(*surface, headline=s.unit.kind == "headline")
@@ -190,7 +196,9 @@ class Frames(SubjectFinding, ContentExtent):
             subject = self.subject_before(s, Cue(i - 2, i - 1, "", "", "verb"), None)  # "officials made reference"
             if subject:
                 surface = subject[1]
-        if surface is None or after >= len(tokens):
+        if surface is None:
+            return self.statement_before_colon(s, cue)
+        if after >= len(tokens):
             return None
         if tokens[after].lower in ("that", "of"):
             start = after + 1
@@ -213,6 +221,24 @@ class Frames(SubjectFinding, ContentExtent):
         found.surface = surface
         found.speaker = self.speakers.resolve(surface[0], surface[0] + len(text))
         return found
+
+    def statement_before_colon(self, s: Sentence, cue: Cue) -> Found | None:
+        """'X issued the following statement: “…”', also when the quotation is the next paragraph."""
+        tokens = s.tokens
+        colon = next((m for m in range(cue.j, min(len(tokens), cue.j + MAX_UNQUOTED_SPEAKER_TOKENS))
+                      if tokens[m].text == ":" and not self.in_quote(s.unit, tokens[m])), None)
+        verb = cue.i - 1
+        while verb > 0 and (tokens[verb].lower in DETERMINERS or tokens[verb].lower in STATEMENT_MODIFIERS):
+            verb -= 1
+        if colon is None or verb < 1 or tokens[verb].lower not in STATEMENT_VERBS:
+            return None
+        subject = self.subject_before(s, Cue(verb, verb + 1, tokens[verb].lower, "neutral", "verb"), None)
+        content = self.colon_content(s, colon)
+        if not subject or content is None:
+            return None
+        content.speaker, content.surface = subject
+        content.rule = "colon: SPEAKER issued a NOUN: “…”"
+        return content
 
     def frame_colon_without_cue(self, s: Sentence) -> None:
         """'He shrugged: “…”' (any verb before a colon), 'Leader of the Legion: they met no resistance',

@@ -52,7 +52,8 @@ ADDRESSEE_WORDS = frozenset({"the", "a", "an", "journalists", "reporters", "medi
 CLAUSE_ENDERS_AFTER_CUE = frozenset({"as", "after", "referring", "who", "while", "adding", "before",
                                      "without", "when", "in", "on", "at", "during", "via", "late",
                                      "earlier", "later", "last", "this", "through", "over", "from",
-                                     "also", "again", "then", "today", "yesterday", "according", "for"})
+                                     "also", "again", "then", "today", "yesterday", "according", "for",
+                                     "of"})  # "..., X said of the new rate": the topic, not the content
 LEADING_ADVERBIALS = frozenset({
     "in", "on", "at", "after", "before", "during", "earlier", "later", "despite", "following", "separately",
     "instead", "moreover", "similarly", "overall", "by", "for", "from", "with", "without", "under", "amid", "over", "as",
@@ -65,6 +66,13 @@ NUMBER_WORDS_SMALL = frozenset({"two", "three", "four", "five", "six", "seven", 
 ADJUNCT_PREPOSITIONS = frozenset({"for", "at", "in", "on", "during", "outside", "near", "after", "before", "via",
                                   "through", "from", "with", "inside", "over", "across", "under", "prior", "ahead",
                                   "amid", "following", "since", "until", "shortly"})
+# Words that open a fronted adverbial clause: "Before they voted, X argued for a cut" reports nothing in it.
+SUBORDINATORS = frozenset({"after", "although", "as", "because", "before", "if", "once", "since", "though", "unless",
+                           "until", "when", "whenever", "whereas", "while"})
+# "X issued the following statement: “…”": verbs that put out a statement, and the words between them and it.
+STATEMENT_VERBS = frozenset({"issued", "released", "made", "gave", "read", "published", "posted", "shared", "sent",
+                             "delivered", "put"})
+STATEMENT_MODIFIERS = frozenset({"following", "out", "short", "brief", "written", "joint", "new", "further"})
 MAX_SPEAKER_TOKENS = 40  # long enough to reach a sentence-initial adverbial
 MAX_UNQUOTED_SPEAKER_TOKENS = 10
 MAX_ADDRESSEE_TOKENS = 8

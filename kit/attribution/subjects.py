@@ -134,6 +134,9 @@ class SubjectFinding(CueFinding):
         if a > 0 and tokens[a - 1].lower in PASSIVE_AUXILIARIES:
             return self.sentence_subject(s, a - 1)  # "The Legion is the other group that claims"
         a = self.skip_leading_adverbials(tokens, a, b)
+        if b - a > 2 and tokens[a].is_word and not tokens[a].capitalised and tokens[a].lower.endswith("ing") \
+                and tokens[a + 1].lower in ("with", "against", "behind", "alongside", "for", "from", "to"):
+            a += 2  # "siding with a group of homeowners who argued": the group argued, not "siding with"
         if a < b and self.looks_like_subject(s, a, b):
             surface = (tokens[a].start, tokens[b - 1].end)
             found = self.speakers.resolve(*surface, headline=s.unit.kind == "headline")

@@ -2,6 +2,8 @@
 sentences, take metadata from a manifest or the text, and hold it all as tidy tables.
 """
 
+from kit.corpus.folder import CorpusFolderError
 from kit.corpus.loader import FAILING_SEVERITIES, SEEDS_DIR, Corpus, CorpusProblemsError, load_corpus
 
-__all__ = ["FAILING_SEVERITIES", "SEEDS_DIR", "Corpus", "CorpusProblemsError", "load_corpus"]
+__all__ = ["FAILING_SEVERITIES", "SEEDS_DIR", "Corpus", "CorpusFolderError", "CorpusProblemsError",
+           "load_corpus"]

@@ -16,6 +16,7 @@ from typing import Callable, Iterable, Mapping, TypeVar
 
 import pandas as pd
 
+from kit.corpus.folder import corpus_folder
 from kit.corpus.manifest import METADATA_FIELDS, parse_iso_date, read_manifest
 from kit.corpus.metadata import OutletTable, infer_metadata, load_outlets
 from kit.corpus.paragraphs import paragraph_sentences, paragraph_spans
@@ -263,16 +264,17 @@ class Admission:
 
 def open_folder(path: str | Path | None = None, topic: str | Path | bool | None = None) -> Folder:
     """Return what :func:`load_corpus` reads of ``path`` before its articles (see there for ``topic``)."""
-    folder = Path(path) if path is not None else SEEDS_DIR
-    if not folder.exists():
-        raise FileNotFoundError(f"corpus folder not found: {folder}")
-    if not folder.is_dir():
-        raise NotADirectoryError(f"not a folder: {folder} (give the folder that holds the .txt files)")
+    folder = corpus_folder(path) if path is not None else SEEDS_DIR
     pack, problems = _topic_pack(folder, topic)
     manifest, _, manifest_problems = read_manifest(folder)
     problems += manifest_problems
     names, more_problems = _input_files(folder, manifest)
-    return Folder(folder, pack, manifest, bool(manifest), names, problems + more_problems)
+    problems += more_problems
+    if not names:
+        problems.append(Problem(".", "no_txt_files",
+                                f"no .txt file in '{folder.resolve()}': save each article as a .txt file "
+                                "directly in this folder", "warning"))
+    return Folder(folder, pack, manifest, bool(manifest), names, problems)
 
 
 def read_file(folder: Folder, name: str) -> FileRead:

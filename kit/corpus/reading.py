@@ -235,11 +235,21 @@ def list_folder(folder: Path) -> tuple[list[str], list[Problem]]:
         if entry.name == MANIFEST_NAME or (entry.name == TOPIC_FOLDER and entry.is_dir()):
             continue  # curated metadata and the topic pack are read on their own
         if entry.is_dir():
-            problems.append(Problem(entry.name, "subfolder_skipped",
-                                    "folders inside the corpus folder are not read", "info"))
+            problems.append(_subfolder_problem(folder, entry))
         elif entry.suffix.lower() == TEXT_SUFFIX:
             names.append(entry.name)
         else:
             problems.append(Problem(entry.name, "not_txt_skipped",
                                     f"only {TEXT_SUFFIX} files are read as articles", "info"))
     return names, problems
+
+
+def _subfolder_problem(folder: Path, subfolder: Path) -> Problem:
+    """Return the row for a subfolder: info, or a warning with the path to give if it holds articles."""
+    inside = sum(1 for entry in subfolder.glob(f"*{TEXT_SUFFIX}") if entry.is_file())
+    if not inside:
+        return Problem(subfolder.name, "subfolder_skipped", "folders inside the corpus folder are not read", "info")
+    return Problem(subfolder.name, "subfolder_skipped",
+                   f"holds {inside} {TEXT_SUFFIX} file(s) that are not read: folders inside the corpus folder "
+                   f"are skipped. To read them, give '{folder / subfolder.name}' as the folder, or move the "
+                   "files up into this one", "warning")

@@ -3,8 +3,12 @@
 Answers are passed explicitly (``ex02.q1.check(answer_q1)``): there is no hidden binder, so
 a question behaves the same in JupyterLab, in a plain Python session and in the grader. A
 placeholder answer (``...``) is "not attempted"; a wrong answer gets a specific message
-that does not give the answer away. Comparisons are tolerant where a person would be: row
-and column order of tables, float rounding, order of sets, case and spacing of text.
+that does not give the answer away: what kind of value was expected and what was given, and
+the likely slip (not rounded, a share instead of a percentage, a Series instead of a dict).
+Comparisons are tolerant where a person would be: row and column order of tables, float
+rounding, order of sets, case and spacing of text. ``hint()`` and ``solution()`` show their
+text at once, so several in one cell all show; the solution is read from the instructor's
+source notebook (``kit.exercises.solutions``), the one place it is written.
 """
 
 from __future__ import annotations
@@ -15,12 +19,17 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, Callable, Sequence
 
+import numpy as np
 import pandas as pd
 
+from kit.exercises.feedback import argument_text, describe, is_number, likely_slip, type_feedback, value_text
+
 CORRECT, INCORRECT, NOT_ATTEMPTED, ERROR, COLLECTED = "correct", "incorrect", "not attempted", "error", "collected"
+TOO_SHORT = "too short so far"  # a written answer under its word count: not wrong, not finished
 FLOAT_TOLERANCE = 1e-6
 _COLOURS = {CORRECT: "#009E73", INCORRECT: "#D55E00", NOT_ATTEMPTED: "#666666", ERROR: "#D55E00",
-            COLLECTED: "#0072B2"}
+            COLLECTED: "#0072B2", TOO_SHORT: "#666666"}
+_NO_ANSWER = object()  # check() called with nothing in its brackets
 
 
 @dataclass(frozen=True)
@@ -67,7 +76,11 @@ def same(answer: Any, expected: Any) -> bool:
     """Are two answers equal the way a person would judge (tolerant of order, case, rounding)?"""
     if isinstance(expected, pd.DataFrame):
         return isinstance(answer, pd.DataFrame) and _same_frame(answer, expected)
+    if isinstance(answer, pd.DataFrame):
+        return False  # a table is never equal to a value of another kind
     if isinstance(expected, (set, frozenset)):
+        if not isinstance(answer, (set, frozenset, list, tuple, pd.Series, pd.Index)):
+            return False
         try:
             return {_key(a) for a in answer} == {_key(e) for e in expected}
         except TypeError:
@@ -75,16 +88,20 @@ def same(answer: Any, expected: Any) -> bool:
     if isinstance(expected, dict):
         return isinstance(answer, dict) and {_key(k) for k in answer} == {_key(k) for k in expected} and all(
             any(same(v, expected[k]) for k in expected if _key(k) == _key(a_k)) for a_k, v in answer.items())
-    if isinstance(expected, bool) or isinstance(answer, bool):
-        return answer is expected or answer == expected
-    if isinstance(expected, (int, float)) and isinstance(answer, (int, float)):
-        return math.isclose(float(answer), float(expected), rel_tol=FLOAT_TOLERANCE, abs_tol=FLOAT_TOLERANCE)
+    if isinstance(expected, (bool, np.bool_)) or isinstance(answer, (bool, np.bool_)):
+        return isinstance(answer, (bool, np.bool_)) and isinstance(expected, (bool, np.bool_)) and bool(answer) == bool(expected)
+    if is_number(expected) or is_number(answer):
+        return is_number(expected) and is_number(answer) and math.isclose(
+            float(answer), float(expected), rel_tol=FLOAT_TOLERANCE, abs_tol=FLOAT_TOLERANCE)
     if isinstance(expected, str):
         return isinstance(answer, str) and normalise_text(answer) == normalise_text(expected)
     if isinstance(expected, (list, tuple)):
         return isinstance(answer, (list, tuple)) and len(answer) == len(expected) and all(
             same(a, e) for a, e in zip(answer, expected))
-    return answer == expected
+    try:
+        return bool(answer == expected)  # numpy's True, pandas' scalars; a table or array raises
+    except (TypeError, ValueError):
+        return False
 
 
 def _key(value: Any) -> Any:
@@ -108,18 +125,35 @@ def _same_frame(answer: pd.DataFrame, expected: pd.DataFrame) -> bool:
         return False
 
 
+def show(item: Any) -> None:
+    """Show ``item`` now: in a notebook as rich output (so every call in a cell shows), elsewhere printed."""
+    from IPython.display import display  # IPython comes with Jupyter; imported only when something is shown
+
+    display(item)
+
+
 @dataclass
 class Question:
-    """A question with an expected answer, hints, a solution and wrong-answer feedback."""
+    """A question with an expected answer, hints and wrong-answer feedback; its solution is in the source notebook."""
 
     name: str
     prompt: str
     hints: Sequence[str]
-    solution_code: str
     kind: str = "value"
     points: int = 1
+    exercise: str = ""  # the exercise module ("ex02"), set by ``Exercise``
 
-    def hint(self, number: int = 1) -> Text:
+    @property
+    def answer_name(self) -> str:
+        """Return the variable the answer goes in (``answer_q1``; a function question's function name)."""
+        return f"answer_{self.name}"
+
+    @property
+    def call(self) -> str:
+        """Return how a notebook names the question: ``ex02.q1``."""
+        return f"{self.exercise}.{self.name}" if self.exercise else self.name
+
+    def hint_text(self, number: int = 1) -> Text:
         """Return hint ``number`` (1, 2, ...); the last one if there are fewer."""
         if not self.hints:
             return Text("No hint for this question: re-read the lesson's section on it.")
@@ -127,12 +161,28 @@ class Question:
         more = f" (hint {index + 1} of {len(self.hints)})" if len(self.hints) > 1 else ""
         return Text(self.hints[index] + more)
 
-    def solution(self) -> Text:
-        """Return code that answers the question."""
-        return Text(self.solution_code)
+    def hint(self, number: int = 1) -> None:
+        """Show hint ``number`` (1, 2, ...); the last one if there are fewer."""
+        show(self.hint_text(number))
 
-    def check(self, answer: Any) -> Result:
+    def solution_text(self) -> Text:
+        """Return code that answers the question, as the instructor's source notebook gives it."""
+        from kit.exercises.solutions import solution_code
+
+        code = solution_code(self.exercise, self.name)
+        if code is None:
+            return Text("The solutions are in the instructor's notebooks (exercises/source/), which are not here: "
+                        "ask your instructor.")
+        return Text(code)
+
+    def solution(self) -> None:
+        """Show code that answers the question."""
+        show(self.solution_text())
+
+    def check(self, answer: Any = _NO_ANSWER) -> Result:
         """Return whether ``answer`` is right, with a message that helps without telling."""
+        if answer is _NO_ANSWER:
+            return Result(self.name, NOT_ATTEMPTED, f"Put your answer in the brackets: {self.call}.check({self.answer_name})")
         if is_placeholder(answer):
             return Result(self.name, NOT_ATTEMPTED, "Replace the ... with your answer, then run the cell again.")
         try:
@@ -159,11 +209,11 @@ class ValueQuestion(Question):
         expected = self.expected()
         if same(answer, expected):
             return Result(self.name, CORRECT, "Well done.")
-        for rule in list(self.feedback) + [_type_feedback, _size_feedback]:
+        for rule in [type_feedback, *self.feedback, likely_slip, _size_feedback]:  # a wrong kind first
             message = rule(answer, expected)
             if message:
                 return Result(self.name, INCORRECT, message)
-        return Result(self.name, INCORRECT, "Not quite. Try hint(1).")
+        return Result(self.name, INCORRECT, f"Not quite. Try {self.call}.hint().")
 
 
 @dataclass
@@ -206,11 +256,17 @@ class FunctionQuestion(Question):
     function_name: str = ""  # the name the student's function must have
     kind: str = "function"
 
+    @property
+    def answer_name(self) -> str:
+        return self.function_name or self.name
+
     def _check(self, answer: Any) -> Result:
         if not callable(answer):
-            return Result(self.name, INCORRECT, "Pass the function itself (its name, without brackets).")
+            return Result(self.name, INCORRECT, f"Pass the function itself: its name, {self.answer_name}, without "
+                                                f"brackets (you passed {describe(answer)}).")
         cases = self.cases()
         for number, (arguments, expected) in enumerate(cases, start=1):
+            call = f"{self.answer_name}({', '.join(map(argument_text, arguments))})"
             try:
                 got = answer(*arguments)
             except NotImplementedError:
@@ -218,11 +274,13 @@ class FunctionQuestion(Question):
                     return Result(self.name, NOT_ATTEMPTED, "Write the body of the function, then run the cell again.")
                 raise
             except Exception as error:
-                return Result(self.name, INCORRECT, f"Test {number} of {len(cases)} raised "
+                return Result(self.name, INCORRECT, f"Test {number} of {len(cases)}: {call} raised "
                                                     f"{type(error).__name__}: {error}")
             if not same(got, expected):
-                return Result(self.name, INCORRECT, f"Test {number} of {len(cases)} gave a different result. "
-                                                    f"Check your function on that input step by step.")
+                slip = likely_slip(got, expected, function=True)
+                return Result(self.name, INCORRECT, f"Test {number} of {len(cases)}: {call} should return "
+                                                    f"{value_text(expected)}, but your function returned "
+                                                    f"{value_text(got)}." + (f" Likely slip: {slip}" if slip else ""))
         return Result(self.name, CORRECT, f"All {len(cases)} tests pass.")
 
 
@@ -239,24 +297,10 @@ class ReflectionQuestion(Question):
             return Result(self.name, INCORRECT, "Write your answer as text between the quotation marks.")
         words = len(answer.split())
         if words < self.min_words:
-            return Result(self.name, INCORRECT, f"{words} words so far: give your reasons in at least "
-                                                f"{self.min_words} words.")
+            return Result(self.name, TOO_SHORT, f"{words} word{'s' * (words != 1)}: write at least {self.min_words}, "
+                                                "giving your reasons.")
         return Result(self.name, COLLECTED, "Saved for your instructor, who marks it against the rubric; "
                                             "nothing is marked automatically.")
-
-
-def _type_feedback(answer: Any, expected: Any) -> str | None:
-    if isinstance(expected, pd.DataFrame) and not isinstance(answer, pd.DataFrame):
-        return "The answer should be a table (a pandas DataFrame)."
-    if isinstance(expected, (set, frozenset)) and not isinstance(answer, (set, frozenset, list, tuple)):
-        return "The answer should be a set of values, like {\"a\", \"b\"}."
-    if isinstance(expected, dict) and not isinstance(answer, dict):
-        return "The answer should be a dictionary, like {\"key\": value}."
-    if isinstance(expected, (int, float)) and not isinstance(expected, bool) and not isinstance(answer, (int, float)):
-        return "The answer should be a number."
-    if isinstance(expected, str) and not isinstance(answer, str):
-        return "The answer should be text (a string in quotation marks)."
-    return None
 
 
 def _size_feedback(answer: Any, expected: Any) -> str | None:
@@ -272,7 +316,7 @@ def _size_feedback(answer: Any, expected: Any) -> str | None:
         if len(answer) > len(expected):
             return f"You have {len(answer)} item(s); some do not belong."
         return "The number of items is right, but not all of them."
-    if isinstance(expected, (int, float)) and isinstance(answer, (int, float)):
+    if is_number(expected) and is_number(answer):
         return "Too high: check what you counted." if answer > expected else "Too low: check what you counted."
     return None
 
@@ -285,6 +329,10 @@ class Exercise:
     title: str
     questions: dict[str, Question]
 
+    def __post_init__(self) -> None:
+        for question in self.questions.values():
+            question.exercise = self.name  # so a question can name itself (ex02.q1) and find its solution
+
     def __getattr__(self, name: str) -> Question:
         try:
             return self.__dict__["questions"][name]
@@ -295,7 +343,7 @@ class Exercise:
         """Return each question's result for the answers in ``namespace`` (answer_q1, q3 ...)."""
         rows = []
         for key, question in self.questions.items():
-            answer_name = (question.function_name or key) if isinstance(question, FunctionQuestion) else f"answer_{key}"
+            answer_name = question.answer_name
             if answer_name not in namespace:
                 result = Result(key, NOT_ATTEMPTED, f"no variable named {answer_name}")
             else:

@@ -32,8 +32,6 @@ q1 = ValueQuestion(
     "q1", "How many body paragraphs does The Moscow Times (AFP) copy have? Count its rows in corpus.paragraphs.",
     hints=["Find its article_id in corpus.articles (column label), then filter corpus.paragraphs on it.",
            "len(corpus.paragraphs[corpus.paragraphs[\"article_id\"] == article_id])"],
-    solution_code='article_id = corpus.articles.loc[corpus.articles["label"] == "The Moscow Times (AFP)", "article_id"].iloc[0]\n'
-                  'answer_q1 = len(corpus.paragraphs[corpus.paragraphs["article_id"] == article_id])',
     expected=_paragraphs_of_moscow_times, feedback=[_counted_blocks])
 
 
@@ -50,10 +48,6 @@ q2 = FrameQuestion(
           "its blocks whose kind is neither body nor headline (articles with none count 0).",
     hints=["Filter corpus.blocks to the kinds that are not body or headline, then count per article_id.",
            "counts = furniture.groupby(\"article_id\").size(); map them onto corpus.articles and fill the gaps with 0."],
-    solution_code='furniture = corpus.blocks[~corpus.blocks["kind"].isin(["body", "headline"])]\n'
-                  'counts = furniture.groupby("article_id").size()\n'
-                  'answer_q2 = pd.DataFrame({"label": corpus.articles["label"],\n'
-                  '                          "boilerplate_blocks": corpus.articles["article_id"].map(counts).fillna(0).astype(int)})',
     expected=_boilerplate_table)
 
 
@@ -71,12 +65,9 @@ def _share_cases():
 q3 = FunctionQuestion(
     "q3", "Write share_of_body(corpus, article_id): the percentage (0 to 100, rounded to 1 decimal) of the "
           "article's characters that lie in its body blocks.",
-    hints=["A block's length is end - start; the article's length is len(corpus.texts[article_id]).",
+    hints=["corpus.blocks has no length column: a block's number of characters is its end minus its start, "
+           "and the article's is len(corpus.texts[article_id]).",
            "Filter corpus.blocks on the article and on kind == \"body\", sum the lengths, divide, times 100, round(..., 1)."],
-    solution_code='def share_of_body(corpus, article_id):\n'
-                  '    blocks = corpus.blocks[corpus.blocks["article_id"] == article_id]\n'
-                  '    body = blocks[blocks["kind"] == "body"]\n'
-                  '    return round(100 * (body["end"] - body["start"]).sum() / len(corpus.texts[article_id]), 1)',
     function_name="share_of_body",
     cases=_share_cases)
 
@@ -84,23 +75,20 @@ q4 = ChoiceQuestion(
     "q4", "The unnamed site's copy ends with 'Leave a Reply' and 'This site uses Akismet to reduce spam'. "
           "What does that tell a careful reader?",
     hints=["Look at the block kind and the rule the kit gives these lines in corpus.blocks."],
-    solution_code='answer_q4 = "B"',
     options={"A": "The article was written by Akismet.",
-             "B": "The copy comes from a site with a WordPress comment form: page furniture, not the article.",
-             "C": "The article is an opinion piece.",
+             "B": "The article is an opinion piece.",
+             "C": "The copy comes from a site with a WordPress comment form: page furniture, not the article.",
              "D": "Readers' comments are part of the report."},
-    correct="B",
+    correct="C",
     why_not={"A": "Akismet is a spam filter for comment forms, not an author: check the block's rule.",
-             "C": "Nothing in these lines is about the article's genre.",
+             "B": "Nothing in these lines is about the article's genre.",
              "D": "The lines invite comments; they are not comments, and the kit keeps them out of the body."})
 
-SAMPLE_Q5 = '''answer_q5 = """The Reuters copy lost its headline, its URL and the name of the site that published it: only 'Reuters could not independently verify' shows it is wire copy. Without the page we cannot see who chose to republish it, when, or whether they edited it (the 'Mr Kapustin' honorific suggests an edit). A reader can search for the first sentence to find the original and the republishers."""'''
 
 q5 = ReflectionQuestion(
     "q5", "What does a web copy lose compared with the page it was copied from, and why does that matter for "
           "source criticism? Use one of the five seeds as an example.",
     hints=["Compare the articles table: which fields are empty, and what does their evidence say?"],
-    solution_code=SAMPLE_Q5,
     rubric="2 points: names something lost (date, byline, URL, outlet name, images, links) with a seed as evidence. "
            "1 point: says why it matters (provenance cannot be checked; wire copy may be edited). "
            "1 point: a next step a reader can take (lateral reading, search for the original).",

@@ -18,20 +18,18 @@ q1 = ValueQuestion(
           "their labels.",
     hints=["The column published is empty (\"\") where the date is not settled.",
            "set(corpus.articles.loc[corpus.articles[\"published\"] == \"\", \"label\"])"],
-    solution_code='answer_q1 = set(corpus.articles.loc[corpus.articles["published"] == "", "label"])',
     expected=_undated)
 
 q2 = ChoiceQuestion(
     "q2", "The copy labelled 'Reuters copy (site unnamed)' says 'Reuters could not independently verify the "
           "battlefield claims.' What does that sentence tell you about the copy?",
     hints=["Read its wire_agency_evidence and outlet_evidence in corpus.articles."],
-    solution_code='answer_q2 = "B"',
-    options={"A": "Reuters published it on its own website.",
-             "B": "It is Reuters wire copy, which other sites republish; who published this copy is still open.",
+    options={"A": "It is Reuters wire copy, which other sites republish; who published this copy is still open.",
+             "B": "Reuters published it on its own website.",
              "C": "Reuters disputes the groups' claims.",
              "D": "The article is an opinion piece."},
-    correct="B",
-    why_not={"A": "A wire's disclaimer travels with its copy to every site that republishes it.",
+    correct="A",
+    why_not={"B": "A wire's disclaimer travels with its copy to every site that republishes it.",
              "C": "Not verifying is not disputing: the sentence says what Reuters could not check.",
              "D": "A verification disclaimer is a news-reporting formula."})
 
@@ -39,15 +37,14 @@ q3 = ChoiceQuestion(
     "q3", "The third copy calls itself NBC News but spells 'Kiev' and ends with 'Leave a comment'. What would a "
           "lateral reader do first?",
     hints=["Lateral reading means leaving the page to see what other sources say about it."],
-    solution_code='answer_q3 = "B"',
     options={"A": "Read the copy again, more carefully.",
-             "B": "Look for the same headline on NBC News' own site and elsewhere, and compare.",
-             "C": "Count its sentences and quotations.",
-             "D": "Trust it, because it names NBC News several times."},
-    correct="B",
+             "B": "Count its sentences and quotations.",
+             "C": "Trust it, because it names NBC News several times.",
+             "D": "Look for the same headline on NBC News' own site and elsewhere, and compare."},
+    correct="D",
     why_not={"A": "Close reading of the page alone cannot tell you who published it.",
-             "C": "Counting tells you about the text, not about where it comes from.",
-             "D": "A text can name any outlet: the name is a claim to check."})
+             "B": "Counting tells you about the text, not about where it comes from.",
+             "C": "A text can name any outlet: the name is a claim to check."})
 
 
 def _in_article_conflicts() -> pd.DataFrame:
@@ -60,8 +57,6 @@ q4 = FrameQuestion(
           "the columns label, claimant, counted and quantity.",
     hints=["The column conflict_in_article is True for those rows.",
            "comparison.loc[comparison[\"conflict_in_article\"], [\"label\", \"claimant\", \"counted\", \"quantity\"]]"],
-    solution_code='comparison = kit.compare_claims(corpus)\n'
-                  'answer_q4 = comparison.loc[comparison["conflict_in_article"], ["label", "claimant", "counted", "quantity"]]',
     expected=_in_article_conflicts)
 
 
@@ -74,17 +69,13 @@ q5 = ValueQuestion(
     "q5", "How many verification disclaimers (kit.hedges rows of type 'verification') stand in the outlets' own "
           "voice across the corpus?",
     hints=["Filter kit.hedges(corpus) on type and voice, then count the rows."],
-    solution_code='hedges = kit.hedges(corpus)\n'
-                  'answer_q5 = int(((hedges["type"] == "verification") & (hedges["voice"] == "outlet")).sum())',
     expected=_outlet_disclaimers)
 
-SAMPLE_Q6 = '''answer_q6 = """Stop: the copy names no outlet, byline or date, and mixes an article with embedded posts and a second piece. Investigate: the report rests on Ukrinform, so look up Ukrinform and the site hosting the copy. Find: search for other coverage of the 24 May 2023 press briefing (AFP, Reuters). Trace: the casualty figures go back to Kapustin's own words; compare 'no one was killed' with 'two killed and 10 wounded' in the original reports."""'''
 
 q6 = ReflectionQuestion(
     "q6", "Apply SIFT to the copy labelled 'Unnamed site': what would you Stop and notice, how would you Investigate "
           "the source, where would you Find better coverage, and which claim would you Trace, and to where?",
     hints=["Its outlet_evidence says what the text does and does not tell; its claims include a contradiction."],
-    solution_code=SAMPLE_Q6,
     rubric="1 point each for a sensible Stop, Investigate, Find and Trace step tied to this copy (e.g. the report "
            "rests on Ukrinform: find Ukrinform's own report; trace the casualty figures to the commander's words).",
     points=4)

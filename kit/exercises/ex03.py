@@ -22,10 +22,6 @@ q1 = ValueQuestion(
           "legion or siberian_battalion)? Answer with a dict {label: count} that includes every outlet.",
     hints=["Add each row's outlet label (map article_id onto corpus.articles), filter on speaker_group, group by label.",
            "rows[rows[\"speaker_group\"].isin([\"rvc\", \"legion\", \"siberian_battalion\"])].groupby(\"label\").size()"],
-    solution_code='quotes = kit.attributions(corpus)\n'
-                  'labels = quotes["article_id"].map(corpus.articles.set_index("article_id")["label"])\n'
-                  'counts = quotes[quotes["speaker_group"].isin(["rvc", "legion", "siberian_battalion"])].groupby(labels).size()\n'
-                  'answer_q1 = {label: int(counts.get(label, 0)) for label in corpus.articles["label"]}',
     expected=_raider_voices)
 
 
@@ -45,9 +41,6 @@ q2 = FunctionQuestion(
           "each share between 0 and 1, rounded to 2 decimals.",
     hints=["(attributions[\"kind\"] == \"direct\") is True or False per row; the mean of True/False is a share.",
            "Group that by attributions[\"article_id\"], take .mean(), then build the dict with round(share, 2)."],
-    solution_code='def share_direct(attributions):\n'
-                  '    shares = (attributions["kind"] == "direct").groupby(attributions["article_id"]).mean()\n'
-                  '    return {article_id: round(float(share), 2) for article_id, share in shares.items()}',
     function_name="share_direct",
     cases=_share_cases)
 
@@ -55,18 +48,16 @@ q3 = ChoiceQuestion(
     "q3", "'Officials said the border crossing had been closed.' No country or body is named. Which speaker group do "
           "the annotation guidelines give this source?",
     hints=["Read what the guidelines say about unnamed sources with and without a stated affiliation."],
-    solution_code='answer_q3 = "B"',
-    options={"A": "russian_government", "B": "anonymous", "C": "other", "D": "media"},
-    correct="B",
-    why_not={"A": "Only a stated affiliation ('Russian officials') makes a source part of a government group.",
+    options={"A": "anonymous", "B": "media", "C": "other", "D": "russian_government"},
+    correct="A",
+    why_not={"B": "Nothing here is an outlet or a journalist.",
              "C": "'other' is for named sources outside the listed groups.",
-             "D": "Nothing here is an outlet or a journalist."})
+             "D": "Only a stated affiliation ('Russian officials') makes a source part of a government group."})
 
 q4 = ChoiceQuestion(
     "q4", "In 'Moscow claimed it killed over 70 Ukrainian nationalists', which stance does the reporting verb "
           "'claimed' carry in kit/data/reporting_verbs.csv?",
     hints=["Look up the lemma 'claim' in kit/data/reporting_verbs.csv, or the verb_stance column of the row."],
-    solution_code='answer_q4 = "C"',
     options={"A": "neutral", "B": "endorsing", "C": "distancing", "D": "emphatic"},
     correct="C",
     why_not={"A": "Compare 'said' with 'claimed': does the second keep the outlet at a distance?",
@@ -83,19 +74,13 @@ def _direct_kapustin_in_nbc() -> int:
 q5 = ValueQuestion(
     "q5", "How many direct quotations of Denis Kapustin does the 'NBC News' copy contain?",
     hints=["Three conditions on kit.attributions(corpus): the article, the speaker, and kind == 'direct'."],
-    solution_code='quotes = kit.attributions(corpus)\n'
-                  'nbc = corpus.articles.loc[corpus.articles["label"] == "\'NBC News\' copy", "article_id"].iloc[0]\n'
-                  'answer_q5 = int(((quotes["article_id"] == nbc) & (quotes["speaker"] == "Denis Kapustin")\n'
-                  '                 & (quotes["kind"] == "direct")).sum())',
     expected=_direct_kapustin_in_nbc)
 
-SAMPLE_Q6 = '''answer_q6 = """In The Moscow Times (AFP) copy, 'Moscow's response showed that ... not ready for such things', he said' is resolved to Denis Kapustin. That is right: the paragraph before quotes Kapustin and no other person has spoken since. A reader decides by looking back for the last person who spoke; the kit would be wrong if another person had been mentioned in between, such as Putin inside a quotation."""'''
 
 q6 = ReflectionQuestion(
     "q6", "Find one attribution whose speaker the kit resolved (the resolution column contains '->'). Is the "
           "resolution right? Quote the sentence and explain how a reader decides who 'he' or 'the group' is.",
     hints=["kit.attributions(corpus)[lambda t: t['resolution'].str.contains('->')] lists them; kit.show highlights them."],
-    solution_code=SAMPLE_Q6,
     rubric="1 point: quotes the sentence and names the row. 2 points: checks the resolution against the text "
            "(the antecedent, the paragraph before). 1 point: says what would make the kit wrong here.",
     points=4)

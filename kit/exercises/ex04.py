@@ -20,11 +20,6 @@ q1 = ValueQuestion(
           "Kapustin? Answer with the set of labels.",
     hints=["kit.naming(corpus) has a row per mention: filter actor == 'Denis Kapustin' and look at surface.",
            "Per label, is any surface containing 'Kapustin'? Keep the labels where none does."],
-    solution_code='naming = kit.naming(corpus)\n'
-                  'naming["label"] = naming["article_id"].map(corpus.articles.set_index("article_id")["label"])\n'
-                  'uses = naming[naming["actor"] == "Denis Kapustin"].groupby("label")["surface"].apply(\n'
-                  '    lambda s: s.str.contains("Kapustin").any())\n'
-                  'answer_q1 = set(uses[~uses].index)',
     expected=_never_kapustin)
 
 
@@ -39,10 +34,6 @@ q2 = ValueQuestion(
           "{label: 'Kiev' or 'Kyiv'} for the outlets that write the name in their own voice.",
     hints=["kit.labels(corpus): surface is 'Kiev' or 'Kyiv' and voice == 'outlet'.",
            "Group those rows by label and take the spelling each uses."],
-    solution_code='labels = kit.labels(corpus)\n'
-                  'labels["label"] = labels["article_id"].map(corpus.articles.set_index("article_id")["label"])\n'
-                  'own = labels[labels["surface"].isin(["Kiev", "Kyiv"]) & (labels["voice"] == "outlet")]\n'
-                  'answer_q2 = {label: s.iloc[0] for label, s in own.groupby("label")["surface"]}',
     expected=_capital_spelling)
 
 
@@ -57,16 +48,12 @@ q3 = FrameQuestion(
           "count (only the combinations that occur).",
     hints=["Filter kit.labels(corpus) on category, add the outlet label, then groupby([\"label\", \"voice\"]).size().",
            ".reset_index(name=\"count\") turns the counts into a table with a count column."],
-    solution_code='labels = kit.labels(corpus)\n'
-                  'labels["label"] = labels["article_id"].map(corpus.articles.set_index("article_id")["label"])\n'
-                  'answer_q3 = labels[labels["category"] == "militant"].groupby(["label", "voice"]).size().reset_index(name="count")',
     expected=_militant_by_voice)
 
 q4 = ChoiceQuestion(
     "q4", "'Russia blames Kiev for the attack.' Which of Entman's framing functions does the sentence report Russia "
           "performing?",
     hints=["Entman's four functions: define problems, diagnose causes, make moral judgements, suggest remedies."],
-    solution_code='answer_q4 = "B"',
     options={"A": "defining the problem", "B": "diagnosing causes", "C": "making a moral judgement",
              "D": "suggesting a remedy"},
     correct="B",
@@ -74,14 +61,12 @@ q4 = ChoiceQuestion(
              "C": "Blame can carry judgement, but what is asserted here is who caused the attack.",
              "D": "No course of action is proposed."})
 
-SAMPLE_Q5 = '''answer_q5 = """Fighters crossed into the Belgorod region, in what Russia's defence ministry called an attack by 'militants'. The label is now the ministry's word, not the outlet's, so a reader can see who chose it."""'''
 
 q5 = ReflectionQuestion(
     "q5", "Rewrite this sentence so that the label moves from the outlet's own voice into an attribution, without "
           "adding any new claim: 'The militants crossed into the Belgorod region.' Then say in a sentence what the "
           "change does for a reader.",
     hints=["Who uses the word 'militants' for these groups in the corpus? kit.labels shows the voice of each use."],
-    solution_code=SAMPLE_Q5,
     rubric="2 points: the label is credited to a named or described source with a reporting verb (or in quotation "
            "marks with a cue); the outlet's narration uses a neutral word. 1 point: no new claim added. 1 point: says "
            "what changes for the reader (whose word it is).",

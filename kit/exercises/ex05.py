@@ -18,10 +18,6 @@ q1 = ValueQuestion(
     "q1", "For the May 2023 raid, what is the lowest number of raiders killed that any claim in the corpus allows? "
           "(Use the low column of kit.compare_claims.)",
     hints=["Filter counted == 'killed', side == 'raiders' and the event, then take the minimum of low."],
-    solution_code='comparison = kit.compare_claims(corpus)\n'
-                  'rows = comparison[(comparison["counted"] == "killed") & (comparison["side"] == "raiders")\n'
-                  '                  & (comparison["event"] == "May 2023 Belgorod raid")]\n'
-                  'answer_q1 = rows["low"].min()',
     expected=_lowest_killed)
 
 
@@ -35,9 +31,6 @@ q2 = ValueQuestion(
     "q2", "In The Moscow Times (AFP) copy, who claims that 'more than 70' raiders were killed? Answer with the "
           "claimant's name as the kit gives it.",
     hints=["Find the row with that label and quantity in kit.compare_claims(corpus) and read its claimant."],
-    solution_code='comparison = kit.compare_claims(corpus)\n'
-                  'row = comparison[(comparison["label"] == "The Moscow Times (AFP)") & (comparison["quantity"] == "more than 70")]\n'
-                  'answer_q2 = row["claimant"].iloc[0]',
     expected=_claimant_of_seventy)
 
 
@@ -49,7 +42,6 @@ q3 = FunctionQuestion(
     "q3", "Write ranges_conflict(a, b): True when two claims given as (low, high) ranges cannot both be true, "
           "False when they can. 'more than 70' is (71, math.inf).",
     hints=["Two ranges can both be true when they overlap.", "They do not overlap when one ends before the other begins."],
-    solution_code='def ranges_conflict(a, b):\n    return a[1] < b[0] or b[1] < a[0]',
     function_name="ranges_conflict",
     cases=lambda: [(((0, 0), (2, 2)), True), (((71, math.inf), (70, 70)), True), (((71, math.inf), (100, 100)), False),
                    (((2, 2), (2, 2)), False), (((10, 14), (12, 12)), False), (((2, 2), (0, 0)), True)])
@@ -58,15 +50,14 @@ q4 = ChoiceQuestion(
     "q4", "The unnamed site reports Kapustin saying that two of his fighters had been 'lightly wounded', and that "
           "losses were 'two killed and 10 wounded'. The kit flags a conflict. What is the best reading?",
     hints=["A conflict flag means the two numbers cannot both be true if they count the same thing. Do they?"],
-    solution_code='answer_q4 = "B"',
     options={"A": "One of the two numbers is a lie.",
-             "B": "They may count different things (lightly wounded vs all wounded): read both and trace the source.",
-             "C": "The kit made an error, so the flag can be ignored.",
-             "D": "The larger number must be right."},
-    correct="B",
+             "B": "The kit made an error, so the flag can be ignored.",
+             "C": "The larger number must be right.",
+             "D": "They may count different things (lightly wounded vs all wounded): read both and trace the source."},
+    correct="D",
     why_not={"A": "A difference is not yet a lie: check scope and who said what first.",
-             "C": "The flag is right that the ranges differ; whether they conflict depends on what they count.",
-             "D": "Size says nothing about accuracy."})
+             "B": "The flag is right that the ranges differ; whether they conflict depends on what they count.",
+             "C": "Size says nothing about accuracy."})
 
 
 def _hedged_claims() -> int:
@@ -76,16 +67,13 @@ def _hedged_claims() -> int:
 q5 = ValueQuestion(
     "q5", "How many of the claims lined up by kit.compare_claims(corpus) are hedged (hedged == True)?",
     hints=["Sum the hedged column: True counts as 1."],
-    solution_code='answer_q5 = int(kit.compare_claims(corpus)["hedged"].sum())',
     expected=_hedged_claims)
 
-SAMPLE_Q6 = '''answer_q6 = """'More than 70' raiders killed is Russia's claim: The Moscow Times (AFP) copy attributes it to 'Moscow' with 'said', the unnamed site to the Russian military and to 'Moscow claimed', a distancing verb; both add that the groups deny it. To judge it we would need independent evidence such as verified images or the groups' own count, which gives two wounded."""'''
 
 q6 = ReflectionQuestion(
     "q6", "Choose one number from the corpus and trace it: who first claimed it, how each outlet presents it "
           "(hedged, attributed, in whose voice), and what you would need to know to judge it.",
     hints=["kit.claims(corpus) links each number to the attribution that claims it (attribution_id)."],
-    solution_code=SAMPLE_Q6,
     rubric="1 point: the number and its first claimant. 2 points: how two outlets present it (attributed, hedged, "
            "voice), with the sentences. 1 point: what evidence would settle it, without giving a verdict.",
     points=4)

@@ -27,7 +27,7 @@ import nbformat
 import pandas as pd
 
 from kit.exercises.build import exercise_of
-from kit.exercises.core import COLLECTED, ERROR, INCORRECT, Exercise, FunctionQuestion
+from kit.exercises.core import COLLECTED, ERROR, INCORRECT, TOO_SHORT, Exercise, FunctionQuestion
 from kit.exercises.plain import PlainDataError, Unsupported, from_plain
 from kit.exercises.runner import EXPORT_VERSION
 from kit.exercises.sandbox import Limits, Run, SandboxUnavailable, run_notebook, sandbox_problem
@@ -103,15 +103,15 @@ def _answer_names(exercise: Exercise) -> tuple[list[str], dict[str, str]]:
     answers, functions = [], {}
     for key, question in exercise.questions.items():
         if isinstance(question, FunctionQuestion):
-            functions[question.function_name or key] = key
+            functions[question.answer_name] = key
         else:
-            answers.append(f"answer_{key}")
+            answers.append(question.answer_name)
     return answers, functions
 
 
 def _test_inputs(exercise: Exercise) -> dict[str, list[bytes]]:
     """Return, for each function question, its test inputs, each pickled on its own (never the expected results)."""
-    return {question.function_name or key: [pickle.dumps(arguments) for arguments, _ in question.cases()]
+    return {question.answer_name: [pickle.dumps(arguments) for arguments, _ in question.cases()]
             for key, question in exercise.questions.items() if isinstance(question, FunctionQuestion)}
 
 
@@ -349,12 +349,13 @@ def grade_notebook(path: Path, cell_timeout: float | None = None, *, limits: Lim
 
 
 def totals(grades: pd.DataFrame) -> pd.DataFrame:
-    """Return one row per student: notebooks, points, max_points, points_to_mark (written answers), errors."""
+    """Return one row per student: notebooks, points, max_points, points_to_mark (written answers, short ones
+    too: a person marks them), errors."""
     if grades.empty:
         return pd.DataFrame(columns=TOTAL_COLUMNS)
     counted = grades.assign(points=pd.to_numeric(grades["points"]).fillna(0),
                             max_points=pd.to_numeric(grades["max_points"]).fillna(0))
-    counted = counted.assign(to_mark=counted["max_points"].where(counted["status"] == COLLECTED, 0),
+    counted = counted.assign(to_mark=counted["max_points"].where(counted["status"].isin([COLLECTED, TOO_SHORT]), 0),
                              error=counted["status"] == ERROR)
     summary = counted.groupby("student", sort=True).agg(
         notebooks=("submission", "nunique"), points=("points", "sum"), max_points=("max_points", "sum"),

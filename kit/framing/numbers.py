@@ -25,6 +25,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from kit.text.errors import PlainMessageError
 from kit.text.wordlists import read_rows
 
 # "about 30" is 24 to 36; "almost 24" is 21.6 up to 24. Kit conventions, stated in the docs.
@@ -51,8 +52,8 @@ WORDS = rf"(?:{_WORD})(?:-(?:{_WORD}))?(?:\s+(?:{_SCALE}))*"
 _HALF = r"(?:\s+and\s+a\s+half)?"
 
 
-class NumberError(ValueError):
-    """Text that is not a number phrase the kit can read."""
+class NumberError(PlainMessageError, ValueError):
+    """Text that is not a number phrase the kit can read; the message says what can be read."""
 
 
 @dataclass(frozen=True)

@@ -628,7 +628,7 @@ def claims_timeline(corpus, claims_table: pd.DataFrame | None = None) -> tuple[F
                      event_date=lambda f: f["event"].map(lambda event: first_date.get(event, "9999")))
              .sort_values(["event_date", "event", "undated", "published", "label"]))
     position = {label: i for i, label in enumerate(order["label"])}
-    rows["position"] = rows["label"].map(position).astype("int64")  # a number even with no rows
+    rows["position"] = rows["label"].map(position).astype("int64")  # numeric even with no rows
     columns = ["event", "published", "label", "position", "counted", "side", "quantity", "value", "low", "high",
                "claimant", "claimant_type", "claimant_group"]
     table = rows[columns].drop_duplicates(["label", "counted", "quantity", "claimant"])

@@ -9,9 +9,10 @@ CELLS = [
        "1. run a notebook cell and load the case-study articles with the `kit` package;\n"
        "2. read the table of articles and say, for each, what the text itself tells us about its source;\n"
        "3. tell the article's own text apart from the web page around it (menus, promos, comment boxes)."),
-    md("> **Content note.** These articles report on armed raids during Russia's war against Ukraine, "
-       "on casualties, and on armed groups whose leaders include people with far-right and neo-Nazi "
-       "views. The notebooks teach *how to read the reporting*: they present every claim as a claim "
+    md("> **Content note.** These articles report on armed raids during the war between Russia and "
+       "Ukraine, on casualties, and on armed groups whose leaders are called far-right or neo-Nazi by "
+       "researchers and monitoring groups quoted in them, and by some of the outlets themselves (lesson "
+       "04 asks who uses such labels, and in whose voice). The notebooks teach *how to read the reporting*: they present every claim as a claim "
        "made by someone, and they do not take sides."),
     md("## How to run a cell\n\nClick a grey code cell and press **Shift + Enter**. The result "
        "appears below the cell. Run the cells from top to bottom."),

@@ -13,9 +13,10 @@ CELLS = [
        "and what it loses (date, byline, the outlet's name), with an example from the five copies;\n"
        "3. use pandas to select columns, filter rows, count values, sort and count by group in "
        "`corpus.articles` and `corpus.sentences`."),
-    md("> **Content note.** These articles report on armed raids during Russia's war against Ukraine, "
-       "on casualties, and on armed groups whose leaders include people with far-right and neo-Nazi "
-       "views. Some outputs below quote them. The notebook teaches *how to read the reporting*: "
+    md("> **Content note.** These articles report on armed raids during the war between Russia and "
+       "Ukraine, on casualties, and on armed groups whose leaders are called far-right or neo-Nazi by "
+       "researchers and monitoring groups quoted in them, and by some of the outlets themselves (lesson "
+       "04 asks who uses such labels, and in whose voice). Some outputs below quote such words. The notebook teaches *how to read the reporting*: "
        "every claim is a claim made by someone, and we do not take sides."),
     md("## Load the corpus\n\nRun this first: it loads the five web copies in `seeds/`, "
        "imports the figures, and lets tables show longer texts."),

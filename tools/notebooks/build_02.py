@@ -13,9 +13,10 @@ CELLS = [
        "next for a copy whose publisher is not settled;\n"
        "3. find who says they could not verify a claim, and tell a difference in scope from a "
        "contradiction inside one article."),
-    md("> **Content note.** These articles report on armed raids during Russia's war against Ukraine, "
-       "on casualties, and on armed groups whose leaders include people with far-right and neo-Nazi "
-       "views. Some outputs below quote casualty claims. The notebook teaches *how to read the "
+    md("> **Content note.** These articles report on armed raids during the war between Russia and "
+       "Ukraine, on casualties, and on armed groups whose leaders are called far-right or neo-Nazi by "
+       "researchers and monitoring groups quoted in them, and by some of the outlets themselves (lesson "
+       "04 asks who uses such labels, and in whose voice). Some outputs below quote casualty claims. The notebook teaches *how to read the "
        "reporting*: every claim is a claim made by someone, and we do not take sides."),
     md("## SIFT: four moves before you trust a page\n\n"
        "Professional fact-checkers do not judge a page by how it looks or by what it says about "
@@ -34,7 +35,7 @@ CELLS = [
        "the text; your job is to decide what to check *outside* it."),
     md("## Load the corpus"),
     code("import kit\nimport pandas as pd\nfrom kit import plots\n"
-         "pd.set_option(\"display.max_colwidth\", None)  # show whole texts in tables\n"
+         "from kit.views import records  # long texts row by row, so no column is cut off\n"
          "corpus = kit.load_corpus()\ncorpus"),
     md("## 1 · Who wrote it, who published it?\n\n"
        "An *outlet* publishes; a *wire agency* (AFP, Reuters) writes stories that many outlets "
@@ -43,7 +44,7 @@ CELLS = [
     code("corpus.articles[[\"label\", \"outlet\", \"wire_agency\", \"byline\", \"published\", \"url\"]]"),
     md("Every field has an `*_evidence` column: the line of the copy that shows it, or why it is "
        "not settled (`manifest:` means a person checked it and wrote it in `seeds/manifest.csv`)."),
-    code("corpus.articles[[\"label\", \"byline\", \"byline_evidence\"]]"),
+    code("records(corpus.articles, [\"label\", \"byline\", \"byline_evidence\"])"),
     md("**Try it:** change `byline` and `byline_evidence` to `url` and `url_evidence`, then to "
        "`wire_agency` and `wire_agency_evidence`. "
        "Which copy tells you where it was published, and which copies name a wire agency only "
@@ -51,14 +52,14 @@ CELLS = [
     md("## 2 · Wire copy: an AFP story on The Moscow Times\n\n"
        "The same wire story can appear on many sites. Ask two questions: who wrote it, and who "
        "chose to publish it?"),
-    code("corpus.articles.loc[[0], [\"label\", \"wire_agency_evidence\", \"outlet_evidence\"]]"),
+    code("records(corpus.articles.loc[[0]], [\"label\", \"wire_agency_evidence\", \"outlet_evidence\"])"),
     md("The byline names an AFP reporter; only the URL at the end points to The Moscow Times. "
        "**Find better coverage:** the AFP story may run on other sites too, with other headlines "
        "or cuts. Comparing two copies shows what a site changed."),
     md("## 3 · Reuters copy on a site that is not named\n\n"
        "The fifth copy names Reuters but no publisher. Read the evidence, then check the two clues "
        "it mentions in the raw text yourself."),
-    code("corpus.articles.loc[[4], [\"label\", \"outlet_evidence\"]]"),
+    code("records(corpus.articles.loc[[4]], [\"label\", \"outlet_evidence\"])"),
     code("raw = corpus.texts[corpus.articles.loc[4, \"article_id\"]]\n"
          "print(\"first line:\", raw.splitlines()[0][:40])\n"
          "print(\"'Mr ' occurs\", raw.count(\"Mr \"), \"times\")"),
@@ -70,14 +71,14 @@ CELLS = [
        "Some copies have no date line. What clues does the text leave, and how far do they get "
        "us? Look for dates that belong to something else."),
     code("undated = corpus.articles[corpus.articles[\"published\"] == \"\"]\n"
-         "undated[[\"label\", \"published_evidence\"]]"),
+         "records(undated, [\"label\", \"published_evidence\"])"),
     md("\"On Wednesday\" needs a week to point to; a post's date is the post's date; the Kyiv "
        "Independent copy's 'May 24, 2023' belongs to its photo, not to the article. A missing date "
        "is a question to answer laterally, not a gap to fill with a guess."),
     md("## 5 · The copy that calls itself NBC News\n\n"
        "**Stop** here: the text says \"NBC News\" several times. Is a page what it says it is? "
        "Read why the kit leaves `outlet` empty:"),
-    code("corpus.articles.loc[[2], [\"label\", \"outlet_evidence\"]]"),
+    code("records(corpus.articles.loc[[2]], [\"label\", \"outlet_evidence\"])"),
     md("Check the spelling clue in the tables. `kit.labels` finds spellings with their *voice*: "
        "the outlet's own narration (`outlet`), a quotation (`quoted`) or reported speech "
        "(`attributed`). A house style shows most clearly in the outlet's own voice. (Voice comes "
@@ -88,7 +89,7 @@ CELLS = [
          "spellings.groupby([\"article_id\", \"term\", \"voice\"]).size()"),
     md("And the end of the page (`002` is the 'NBC News' copy):"),
     code("page = corpus.blocks[corpus.blocks[\"article_id\"] == corpus.articles.loc[2, \"article_id\"]]\n"
-         "page[[\"line\", \"kind\", \"rule\", \"text\"]].tail(3)"),
+         "records(page.tail(3), [\"line\", \"kind\", \"rule\", \"text\"])"),
     md("None of this is a verdict. A lateral reader would next:\n\n"
        "1. open NBC News' own site and search for the headline; if the story is there, compare "
        "date, byline, spelling and wording;\n"
@@ -101,7 +102,8 @@ CELLS = [
        "`kit.hedges` finds them (type `verification`); `merge` looks up each one's sentence."),
     code("hedges = kit.hedges(corpus, quotes)\n"
          "checks = hedges[hedges[\"type\"] == \"verification\"]\n"
-         "checks.merge(corpus.sentences, on=[\"article_id\", \"sentence_id\"])[[\"article_id\", \"term\", \"voice\", \"text\"]]"),
+         "records(checks.merge(corpus.sentences, on=[\"article_id\", \"sentence_id\"]),\n"
+         "        [\"article_id\", \"term\", \"voice\", \"text\"])"),
     md("Both disclaimers are in the outlet's own voice: \"The Kyiv Independent could not verify "
        "the claims.\" and \"Reuters could not independently verify the battlefield claims.\" The "
        "other copies have no such sentence *in the kit's word list*. Does that mean they checked "
@@ -125,7 +127,7 @@ CELLS = [
          "sentences = corpus.sentences[[\"article_id\", \"sentence_id\", \"text\"]]\n"
          "found = claims[claims[\"claim_id\"].isin(chosen[\"claim_id\"])]\n"
          "found = found.merge(sentences, on=[\"article_id\", \"sentence_id\"])\n"
-         "found[[\"claimant\", \"quantity\", \"start\", \"text\"]]"),
+         "records(found, [\"claimant\", \"quantity\", \"start\", \"text\"])"),
     md("Moscow's figures and Kapustin's differ: a conflict *between* sources, each figure "
        "attributed to its claimant. The two Kapustin sentences are different: \"no one was "
        "killed\" and \"two killed\", both about his side. Before you call that a contradiction, "
@@ -133,7 +135,7 @@ CELLS = [
        "ended)? the same reporter? What else is on the page between these numbers?"),
     code("unnamed = corpus.blocks[corpus.blocks[\"article_id\"] == found[\"article_id\"].iloc[0]]\n"
          "inside = unnamed[\"start\"].between(found[\"start\"].min(), found[\"start\"].max())\n"
-         "unnamed.loc[inside & (unnamed[\"kind\"] != \"body\"), [\"line\", \"start\", \"kind\", \"text\"]]"),
+         "records(unnamed[inside & (unnamed[\"kind\"] != \"body\")], [\"line\", \"start\", \"kind\", \"text\"])"),
     md("Compare the `start` values: between the numbers sit embedded posts (one announces "
        "\"a final press conference on the results\"), teasers for other stories, and a new "
        "headline, after which the last figure appears. The copy may stitch together reports from "

@@ -11,7 +11,7 @@ CELLS = [
        "2. compare outlets by whom they quote, how directly, and with which reporting verbs;\n"
        "3. check how the kit identified a speaker (\"he\", \"the commander\") and say where it can be wrong."),
     md("> **Content note.** This lesson quotes claims about killed and wounded people and the words "
-       "of armed groups whose leaders include far-right figures. Quoting a source is not agreeing "
+       "of armed groups whose leaders some quoted sources call far-right. Quoting a source is not agreeing "
        "with it: the lesson looks at *who* is quoted and *how*, not at who is right."),
     md("## Setup\n\nRun this cell first. It loads the five articles and finds every attribution "
        "**once**; the cells below reuse the table."),
@@ -48,16 +48,16 @@ CELLS = [
     code("fig, table = plots.voices_per_outlet(corpus, attributions)"),
     md("Which outlets quote mostly the raiding groups (`rvc`, `legion`)? Which give room to the "
        "Russian or Ukrainian government, or to analysts? The numbers behind the bars:"),
-    code("table.pivot(index=\"label\", columns=\"speaker_group\", values=\"attributions\")"),
+    code("table.pivot(index=\"speaker_group\", columns=\"label\", values=\"attributions\")  # one column per outlet"),
     md("Longer articles have room for more voices: compare the totals with "
        "`corpus.articles[\"n_words\"]` before comparing outlets."),
     md("## Direct, mixed or indirect?\n\n"
        "A direct quotation gives the speaker's own words; in indirect speech the outlet chooses "
        "the words. We add each row's outlet label, then count kinds per outlet."),
     code("attributions[\"outlet\"] = attributions[\"article_id\"].map(corpus.articles.set_index(\"article_id\")[\"label\"])\n"
-         "pd.crosstab(attributions[\"outlet\"], attributions[\"kind\"], margins=True)"),
-    md("Compare the `direct` column with `All`: which outlet lets its sources speak in their own "
-       "words most often, and which paraphrases them?\n\n"
+         "pd.crosstab(attributions[\"kind\"], attributions[\"outlet\"], margins=True)  # one column per outlet"),
+    md("Compare each outlet's `direct` row with its `All` row: which outlet lets its sources speak "
+       "in their own words most often, and which paraphrases them?\n\n"
        "**Try it:** change `\"kind\"` to `\"speaker\"` in the cell above. Which outlet relies "
        "most on a single speaker, and who is it?"),
     md("## Reporting verbs carry a stance\n\n"
@@ -118,10 +118,12 @@ CELLS = [
     code("from kit.attribution.evaluation import evaluate, mismatches, read_gold\n"
          "gold = read_gold(\"../tests/fixtures/gold_attributions.jsonl\")\n"
          "evaluate(attributions, gold)[[\"kind\", \"overlap_f1\", \"exact_f1\", \"speaker_accuracy\", \"n_gold\"]]"),
-    md("These are the articles the rules were written on, so the scores flatter the kit. On eight "
-       "held-out articles in other outlets' styles, `docs/attribution_method.md` reports a first "
-       "blind run with overlap F1 0.907 and speaker accuracy 0.704: on new articles, expect to "
-       "correct about three speakers in ten. The rows the kit gets wrong here:"),
+    md("These are the articles the rules were written on, so the scores flatter the kit. On 24 "
+       "sealed test articles on twelve other subjects (courts, sport, labour …), never used to write "
+       "the rules, it found attributions with overlap F1 0.924 and named the right speaker for 0.874 "
+       "of them; on ten raid articles in unfamiliar outlet styles, 0.931 and 0.837 "
+       "(`benchmarks/ACCURACY.md`, by subject). On new articles, expect to correct one speaker in "
+       "eight or so, more in some subjects. The rows the kit gets wrong here:"),
     code("mismatches(attributions, gold)[[\"problem\", \"speaker\", \"content\", \"got\"]]"),
     md("Each row is a known limit listed in `docs/attribution_method.md`: a quotation nested inside "
        "another (Putin's words inside Kapustin's), a verb not in the list (\"lists … as one of its "

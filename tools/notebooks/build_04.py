@@ -41,7 +41,7 @@ CELLS = [
     md("Governments get names too (\"Moscow\", \"the Kremlin\", \"Kiev\", \"Kyiv\")."),
     code("actor = \"Russian government\"\n"
          "chosen = names[names[\"actor\"] == actor]\n"
-         "pd.crosstab(chosen[\"outlet\"], chosen[\"surface\"])"),
+         "pd.crosstab(chosen[\"surface\"], chosen[\"outlet\"])  # one row per name, one column per outlet"),
     md("**Try it:** change `\"Russian government\"` to `\"Ukrainian government\"`. Which outlet "
        "writes \"Kiev\", and which \"Kyiv\"?"),
     md("## Labels, and whose voice they are in\n\n"
@@ -67,7 +67,7 @@ CELLS = [
        "\"Kiev\" transliterates the Russian name, \"Kyiv\" the Ukrainian one. The kit reads "
        "spellings apart from labels (category `spelling`):"),
     code("spelling = labels[labels[\"category\"] == \"spelling\"]\n"
-         "pd.crosstab(spelling[\"outlet\"], [spelling[\"connotation\"], spelling[\"term\"]])"),
+         "pd.crosstab([spelling[\"connotation\"], spelling[\"term\"]], spelling[\"outlet\"])"),
     code("kiev_kyiv = spelling[spelling[\"term\"].isin([\"Kiev\", \"Kyiv\"])]\n"
          "pd.crosstab([kiev_kyiv[\"outlet\"], kiev_kyiv[\"voice\"]], kiev_kyiv[\"term\"])"),
     md("Check before you count: \"Kyiv\" also stands in the outlet's own name, \"The Kyiv "
@@ -111,7 +111,8 @@ CELLS = [
     md("In The Moscow Times (AFP) copy, the Legion's \"Caesar\" (the kit's Maximilian Andronnikov) "
        "hails the operation as \"amazing\". In the 'NBC News' copy, the Anti-Defamation League "
        "describes Kapustin as \"a Russian neo-Nazi who lived in Germany for many years\", and the "
-       "Legion's manifesto calls Putin's regime \"dictatorial\". On the unnamed site, Kyiv casts the "
+       "copy reports that the Legion's manifesto calls \"Putin's regime\" \"dictatorial\" (whether "
+       "\"regime\" is the manifesto's word or the copy's, the text does not say). On the unnamed site, Kyiv casts the "
        "war as \"an unprovoked Russian war of conquest\". Whose judgements does each outlet let in?"),
     md("### 4. Suggest remedies: what should be done?\n\n"
        "Promises, vows, appeals and calls to act:"),

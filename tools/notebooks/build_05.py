@@ -41,15 +41,22 @@ CELLS = [
        "`attribution_id` links a number to the row of the attribution table whose content holds it: "
        "the speaker, the reporting verb (the *cue*) and the exact words reported. Take the first "
        "\"more than 70\" in the corpus."),
-    code("claim = claims[claims[\"quantity\"] == \"more than 70\"].iloc[0]\n"
-         "print(claim[\"label\"], \"|\", claim[\"claimant\"], \"|\", claim[\"voice\"])\n"
-         "quotes.loc[quotes[\"attribution_id\"] == claim[\"attribution_id\"],\n"
-         "           [\"speaker_surface\", \"speaker\", \"cue\", \"verb_stance\", \"content\"]]"),
+    code("matching = claims[claims[\"quantity\"] == \"more than 70\"]\n"
+         "if matching.empty:\n"
+         "    print(\"No number is written exactly so. Try one of:\", \", \".join(sorted(claims[\"quantity\"].unique())))\n"
+         "else:\n"
+         "    claim = matching.iloc[0]  # the first one in the corpus\n"
+         "    print(claim[\"label\"], \"|\", claim[\"claimant\"], \"|\", claim[\"voice\"])\n"
+         "    display(quotes.loc[quotes[\"attribution_id\"] == claim[\"attribution_id\"],\n"
+         "                       [\"speaker_surface\", \"speaker\", \"cue\", \"verb_stance\", \"content\"]])"),
     md("`speaker_surface` is the word the article uses; `speaker` is who the kit takes it to mean. "
        "Now read the whole sentence the number sits in:"),
-    code("in_sentence = (corpus.sentences[\"article_id\"] == claim[\"article_id\"]) & \\\n"
-         "              (corpus.sentences[\"sentence_id\"] == claim[\"sentence_id\"])\n"
-         "print(*corpus.sentences.loc[in_sentence, \"text\"])"),
+    code("if matching.empty:\n"
+         "    print(\"Pick a quantity from the list in the cell above first.\")\n"
+         "else:\n"
+         "    in_sentence = (corpus.sentences[\"article_id\"] == claim[\"article_id\"]) & \\\n"
+         "                  (corpus.sentences[\"sentence_id\"] == claim[\"sentence_id\"])\n"
+         "    print(*corpus.sentences.loc[in_sentence, \"text\"])"),
     md("**Try it:** in the cell that picks `claim`, change `\"more than 70\"` to `\"over 70\"`, then to "
        "`\"around 30\"`, and run it and the next cell again. Which reporting verb does the unnamed site use? "
        "Why is the attribution table empty for \"around 30\"?"),
@@ -83,8 +90,7 @@ CELLS = [
        "and the same side. `conflict` is true when a claim's range cannot be true together with "
        "another's; `conflict_in_article` when that happens inside one article."),
     code("comparison = kit.compare_claims(corpus, claims)\n"
-         "comparison[[\"event\", \"counted\", \"side\", \"label\", \"claimant\", \"quantity\",\n"
-         "            \"low\", \"high\", \"conflict\", \"conflict_in_article\"]]"),
+         "comparison[[\"counted\", \"side\", \"label\", \"claimant\", \"quantity\", \"conflict\", \"conflict_in_article\"]]"),
     md("The same table as a figure: one dot per claim, coloured by who makes it; a black ring marks a "
        "conflict and an arrow an open range."),
     code("fig, table = plots.claims_dotplot(corpus, comparison)"),

@@ -5,6 +5,9 @@ written to notebooks/<name>.ipynb and executed in place (from notebooks/, as a s
 would run it), so its committed outputs are the ones nbval compares.
 
     .venv/bin/python tools/notebooks/build_03.py
+
+The notebook metadata is what JupyterLab writes when it opens a notebook with the venv's
+kernel (``KERNELSPEC``), so opening and saving a lesson does not change it.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ import nbformat as nbf
 REPO = Path(__file__).resolve().parents[2]
 NOTEBOOKS = REPO / "notebooks"
 md, code = nbf.v4.new_markdown_cell, nbf.v4.new_code_cell
+# ipykernel's own spec, as JupyterLab copies it into a notebook it opens (tests/test_lab.py checks it).
+KERNELSPEC = {"name": "python3", "display_name": "Python 3 (ipykernel)", "language": "python"}
 
 
 def build(name: str, cells: list, parameters: bool = False, folder: Path = NOTEBOOKS) -> Path:
@@ -29,13 +34,19 @@ def build(name: str, cells: list, parameters: bool = False, folder: Path = NOTEB
     for number, cell in enumerate(cells):
         cell.id = f"{name[:2]}-{number:02d}"  # stable ids: rebuilding gives small diffs
     notebook = nbf.v4.new_notebook(cells=cells)
-    notebook.metadata["kernelspec"] = {"name": "python3", "display_name": "Python 3", "language": "python"}
+    notebook.metadata["kernelspec"] = dict(KERNELSPEC)
     notebook.metadata["language_info"] = {"name": "python"}
     if parameters:
         first_code = next(cell for cell in cells if cell.cell_type == "code")
         first_code.metadata["tags"] = ["parameters"]
     path = folder / f"{name}.ipynb"
     nbf.write(notebook, path)
+    return execute(path)
+
+
+def execute(path: Path) -> Path:
+    """Run the notebook at ``path`` in place, from its folder, as a student would; keep no run timestamps."""
+    folder = path.parent
     started = time.perf_counter()
     subprocess.run([str(Path(sys.executable).parent / "jupyter"), "nbconvert", "--to", "notebook", "--execute",
                     "--inplace", path.name], cwd=folder, check=True, capture_output=True)
