@@ -64,6 +64,11 @@ def analyse_part(folder: Folder, reads: list[FileRead], refusals: dict[str, Prob
     return PartResult(result, notes)
 
 
+def _analyse_scattered(files: tuple[Folder, list[FileRead], dict[str, Problem]]) -> PartResult:
+    """Return :func:`analyse_part` of one partition's (folder, files, refusals), sent to the worker apart."""
+    return analyse_part(*files)
+
+
 def partitions(names: list[str], size: int) -> Iterator[list[str]]:
     """Yield ``names`` in consecutive slices of ``size``."""
     for start in range(0, len(names), size):
@@ -188,25 +193,28 @@ def _run(client, folder: Folder, files: TableFiles, partition_size: int,
     def submit(number: int, names: list[str]):
         reads = [read_file(folder, name) for name in names]
         refusals = {read.name: problem for read in reads if (problem := admit(folder, read, admission)) is not None}
-        return client.submit(analyse_part, folder.part(names), reads, refusals, key=f"kit-part-{run}-{number}",
-                             pure=False), len(names)
+        # The files go to a worker as data of their own, not inside the task: a scheduler keeps what a task
+        # was given long after it ran, which would grow with the folder.
+        [files] = client.scatter([(folder.part(names), reads, refusals)], hash=False)
+        return client.submit(_analyse_scattered, files, key=f"kit-part-{run}-{number}", pure=False), files, len(names)
 
     in_flight = max(1, IN_FLIGHT_PER_WORKER * len(client.scheduler_info().get("workers", {})))
     queue = deque(submit(number, names) for number, names in itertools.islice(numbered, in_flight))
     problems = [pd.DataFrame([p.as_row() for p in folder.problems], columns=PROBLEM_COLUMNS)]
     claims, article_keys, notes, done = [], [], {}, 0
     while queue:
-        future, size = queue.popleft()
+        future, files_sent, size = queue.popleft()
         part = future.result()
         future.release()
+        files_sent.release()
         following = next(numbered, None)
         if following is not None:
             queue.append(submit(*following))
         for name in PER_ARTICLE_TABLES:
             files.add(name, part.tables[name])
         problems.append(part.tables["problems"])
-        claims.append(comparable_claims(part.tables["claims"]))
-        article_keys.append(part.tables["articles"][ARTICLE_KEYS])
+        claims.append(comparable_claims(part.tables["claims"]).copy())  # copies: nothing else of the part is kept
+        article_keys.append(part.tables["articles"][ARTICLE_KEYS].copy())
         notes.update(dict.fromkeys(part.notes))
         done += size
         if on_progress:
