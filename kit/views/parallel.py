@@ -195,36 +195,38 @@ def _run(client, folder: Folder, files: TableFiles, partition_size: int,
         refusals = {read.name: problem for read in reads if (problem := admit(folder, read, admission)) is not None}
         # The files go to a worker as data of their own, not inside the task: a scheduler keeps what a task
         # was given long after it ran, which would grow with the folder.
-        [files] = client.scatter([(folder.part(names), reads, refusals)], hash=False)
-        return client.submit(_analyse_scattered, files, key=f"kit-part-{run}-{number}", pure=False), files, len(names)
+        [sent] = client.scatter([(folder.part(names), reads, refusals)], hash=False)
+        return client.submit(_analyse_scattered, sent, key=f"kit-part-{run}-{number}", pure=False), sent, len(names)
 
-    in_flight = max(1, IN_FLIGHT_PER_WORKER * len(client.scheduler_info().get("workers", {})))
-    queue = deque(submit(number, names) for number, names in itertools.islice(numbered, in_flight))
     problems = [pd.DataFrame([p.as_row() for p in folder.problems], columns=PROBLEM_COLUMNS)]
-    claims, article_keys, notes, done = [], [], {}, 0
-    while queue:
-        future, files_sent, size = queue.popleft()
-        part = future.result()
-        future.release()
-        files_sent.release()
-        following = next(numbered, None)
-        if following is not None:
-            queue.append(submit(*following))
+    claims, article_keys, notes = [], [], {}
+
+    def take(part: PartResult) -> None:
+        """Append a partition's tables to the files; keep what the corpus-wide steps need."""
         for name in PER_ARTICLE_TABLES:
             files.add(name, part.tables[name])
         problems.append(part.tables["problems"])
         claims.append(comparable_claims(part.tables["claims"]).copy())  # copies: nothing else of the part is kept
         article_keys.append(part.tables["articles"][ARTICLE_KEYS].copy())
         notes.update(dict.fromkeys(part.notes))
+
+    in_flight = max(1, IN_FLIGHT_PER_WORKER * len(client.scheduler_info().get("workers", {})))
+    queue = deque(submit(number, names) for number, names in itertools.islice(numbered, in_flight))
+    done = 0
+    while queue:
+        future, sent, size = queue.popleft()
+        part = future.result()
+        future.release()
+        sent.release()
+        following = next(numbered, None)
+        if following is not None:
+            queue.append(submit(*following))
+        take(part)
         done += size
         if on_progress:
             on_progress(done, len(folder.names))
     if not folder.names:  # an empty folder: the tables, with their columns and no rows
-        empty = analyse_part(folder.part([]), [], {})
-        for name in PER_ARTICLE_TABLES:
-            files.add(name, empty.tables[name])
-        claims.append(comparable_claims(empty.tables["claims"]))
-        article_keys.append(empty.tables["articles"][ARTICLE_KEYS])
+        take(analyse_part(folder.part([]), [], {}))
     files.add("problems", _concat(problems))
     files.add("claims_comparison", compare_claims_of(_concat(article_keys), _concat(claims)))
     for category, message in notes:
