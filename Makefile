@@ -27,7 +27,7 @@ $(STAMP): pyproject.toml constraints.txt tools/jupyterlab_overrides.json
 	@cp tools/jupyterlab_overrides.json $(VENV)/share/jupyter/lab/settings/overrides.json  # offline: no news prompt
 	@touch $(STAMP)
 
-# The optional extra 'scale' (Dask, pyarrow) for `kit analyze --workers`: tests need it, the classroom does not.
+# The optional extra 'scale' (Dask) for `kit analyze --workers`: tests need it, the classroom does not.
 $(SCALE_STAMP): $(STAMP)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[scale]"
 	@touch $(SCALE_STAMP)

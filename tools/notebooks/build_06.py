@@ -59,13 +59,11 @@ CELLS = [
        "if menus or promos show up as `body`, see *Edit the word lists* below."),
     code("fig, table = plots.block_kinds(corpus)"),
     md("## Run the analyses\n\n"
-       "The same tables as in the earlier lessons, computed once and passed on so that nothing is "
-       "computed twice."),
-    code("quotes = kit.attributions(corpus)\n"
-         "hedges = kit.hedges(corpus, quotes)\n"
-         "labels = kit.labels(corpus, quotes)\n"
-         "claims = kit.claims(corpus, quotes, hedges)\n"
-         "comparison = kit.compare_claims(corpus, claims)\n"
+       "`kit.analyze` gives every table of the earlier lessons in one bundle. Each table is computed "
+       "the first time you read it and kept with the corpus, so nothing is computed twice."),
+    code("tables = kit.analyze(corpus)\n"
+         "quotes, hedges, labels = tables.attributions, tables.hedges, tables.labels\n"
+         "claims, comparison = tables.claims, tables.comparison\n"
          "print(len(quotes), \"attributions,\", len(labels), \"labels,\", len(hedges), \"hedges,\", len(claims), \"numbers\")"),
     md("An empty table is a finding too: nothing there, or words the kit's lists do not know. Read a "
        "text before you decide which."),
@@ -105,7 +103,7 @@ CELLS = [
        "\"militant\", \"regime\" …). The words one story uses for its own actors (the case study's "
        "names for the raiding groups, say) sit in its topic pack, so your folder will not have them. "
        "The naming table still shows how each text names each actor it finds:"),
-    code("names = kit.naming(corpus, quotes)\n"
+    code("names = tables.naming\n"
          "if names.empty:\n"
          "    print(\"No names of people or organisations found.\")\n"
          "else:\n"
