@@ -77,13 +77,18 @@ def score_set(name: str, folder: Path, gold_path: Path, topic, scratch: Path) ->
     return evaluate_by(predicted, gold, "subject", aliases), mismatches(predicted, gold, aliases)
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def evaluation_parser(description: str) -> argparse.ArgumentParser:
+    """Return the command line both evaluation scripts take: --sealed, --errors, --only, --json."""
+    parser = argparse.ArgumentParser(description=description)
     parser.add_argument("--sealed", action="store_true", help="also score the sealed test set")
-    parser.add_argument("--errors", nargs="*", default=[], metavar="SET", help="list the mismatches of these sets")
+    parser.add_argument("--errors", nargs="*", default=[], metavar="SET", help="list what these sets get wrong")
     parser.add_argument("--only", nargs="*", default=[], metavar="SET", help="score only these sets")
     parser.add_argument("--json", help="write the scores to this file")
-    args = parser.parse_args(argv)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = evaluation_parser(__doc__.splitlines()[0]).parse_args(argv)
     pd.set_option("display.width", 220)
     pd.set_option("display.max_colwidth", 90)
     pd.set_option("display.max_rows", 1000)

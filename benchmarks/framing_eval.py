@@ -31,7 +31,6 @@ A kit without an ``approximation`` column is scored by reading the class from ``
 
 from __future__ import annotations
 
-import argparse
 import json
 import math
 import re
@@ -247,12 +246,9 @@ def print_errors(claims: pd.DataFrame, disclaimers: pd.DataFrame, metadata: pd.D
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sealed", action="store_true", help="also score the sealed test set")
-    parser.add_argument("--errors", nargs="*", default=[], metavar="SET", help="list the misses of these sets")
-    parser.add_argument("--only", nargs="*", default=[], metavar="SET", help="score only these sets")
-    parser.add_argument("--json", help="write the scores to this file")
-    args = parser.parse_args(argv)
+    from attribution_eval import evaluation_parser  # this folder is on the path when a script here runs
+
+    args = evaluation_parser(__doc__.splitlines()[0]).parse_args(argv)
     pd.set_option("display.width", 220)
     pd.set_option("display.max_rows", 1000)
     pd.set_option("display.max_columns", 40)

@@ -103,16 +103,19 @@ def suite_seconds(workers: int) -> tuple[float, str]:
 
 
 def attribution_scores() -> list[dict]:
-    import kit
-    from kit.attribution.evaluation import alias_map, evaluate, read_gold
+    """Return the 'all' row of the two raid sets, scored as ``attribution_eval.py`` scores them."""
+    import tempfile
+
+    from attribution_eval import evaluation_sets, score_set  # this folder is on the path when run.py runs
 
     rows = []
-    for name, folder, gold in [("seeds", None, REPO / "tests/fixtures/gold_attributions.jsonl"),
-                               ("held-out styles", REPO / "tests/fixtures/heldout",
-                                REPO / "tests/fixtures/heldout/gold_attributions.jsonl")]:
-        corpus = kit.load_corpus(folder, topic=REPO / "seeds" / "topic")  # the raids' names and groups, as in attribution_eval
-        overall = evaluate(kit.attributions(corpus), read_gold(gold), alias_map(corpus.topic)).set_index("kind").loc["all"]
-        rows.append({"corpus": name, **{k: float(overall[k]) for k in (
+    for name, folder, gold, topic in evaluation_sets(sealed=False):
+        if name not in ("seeds", "heldout"):
+            continue
+        with tempfile.TemporaryDirectory() as scratch:
+            scores, _ = score_set(name, folder, gold, topic, Path(scratch))
+        overall = scores.set_index("subject").loc["all"]
+        rows.append({"corpus": "held-out styles" if name == "heldout" else name, **{k: float(overall[k]) for k in (
             "overlap_f1", "exact_f1", "speaker_accuracy", "group_accuracy")}, "n_gold": int(overall["n_gold"])})
     return rows
 
